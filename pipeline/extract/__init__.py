@@ -1,0 +1,60 @@
+"""Extract: a `Document` → its own symbol and date, and the mentions of every table.
+
+The document's own symbol and date come first: the extractors read them from the `Context`
+(which organ a short symbol belongs to, the base of a relative date, who held an office)."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from types import ModuleType
+
+from pipeline.models import MENTION_KINDS, Context, Document, Mention
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What extraction learned about one document."""
+
+    symbol: str = ""
+    date: str = ""
+    date_source: str = ""
+    mentions: dict[str, list[Mention]] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+
+
+def _module(kind: str) -> ModuleType | None:
+    try:
+        return importlib.import_module(f"pipeline.extract.{kind}")
+    except ModuleNotFoundError as exc:
+        if exc.name != f"pipeline.extract.{kind}":
+            raise
+        return None
+
+
+def load() -> dict[str, ModuleType]:
+    """Import every extractor once per process (each loads its own data lazily, once)."""
+    return {kind: mod for kind in MENTION_KINDS if (mod := _module(kind)) is not None}
+
+
+def extract(doc: Document, extractors: dict[str, ModuleType]) -> Extraction:
+    if doc.status != "ok":
+        return Extraction()
+    warnings = []
+    symbols, dates = extractors.get("symbols"), extractors.get("dates")
+    symbol = doc.symbol or (symbols.document_symbol(doc.text) if symbols else "")
+    date, date_source = dates.document_date(doc.text) if dates else ("", "")
+    ctx = Context(text=doc.text, doc_symbol=symbol, doc_date=date,
+                  footnote_spans=doc.footnote_spans)
+    mentions: dict[str, list[Mention]] = {}
+    for kind, module in extractors.items():
+        try:
+            found = module.find(ctx)
+        except Exception as exc:
+            warnings.append(f"{kind} extractor failed: {type(exc).__name__}: {exc}")
+            continue
+        mentions[kind] = sorted(
+            (m for m in found if doc.text[m.start : m.end] == m.text),
+            key=lambda m: (m.start, m.end),
+        )
+    return Extraction(symbol, date, date_source, mentions, tuple(warnings))
