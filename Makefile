@@ -64,9 +64,11 @@ work-shard-%: | $(VENV_DONE)
 
 ## Create .venv and install the pinned dependencies (done by `make` when needed)
 venv: $(VENV_DONE)
-$(VENV_DONE): requirements.lock pyproject.toml
+$(VENV_DONE): requirements.lock requirements-model.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	@$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes \
+	  -r requirements-model.txt
 	@$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $@
 

