@@ -1,0 +1,782 @@
+"""Named actors: organizations, people and states acting, each under one canonical name.
+
+find → resolve → mentions, in four passes over one normalized view of the text:
+1. reference data first: every name and acronym of `organizations.csv`, every office of
+   `actor_offices.csv` and every holder of `office_holders.csv`, matched with one spaCy
+   PhraseMatcher over a blank English tokenizer (longest match wins);
+2. rules for what no table can list: organizations named by their head noun (`Special Tribunal
+   for Lebanon`), acronyms the text defines (`... (FNL)`), people named with a title, an
+   honorific or in apposition to an office;
+3. resolution inside the document: a later surname (`Annan`) to the person named before, a short
+   reference (`the Council`) to the body named last with that head word, an office named without
+   its holder (`the Secretary-General`) to the person who held it on the date the text refers to;
+4. states acting or addressed, from the places gazetteer (`pipeline.gazetteer.country_hits`).
+
+Offsets are found on a view with whitespace runs collapsed and line-end hyphens joined (PDF
+text breaks names across lines), then mapped back, so `ctx.text[m.start:m.end] == m.text`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import functools
+import importlib.resources
+import io
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import regex
+import spacy
+from spacy.matcher import PhraseMatcher
+
+from pipeline.models import ActorMention, Context
+
+try:  # the places gazetteer is written in parallel; without it no state is reported
+    from pipeline.gazetteer import country_hits
+except ImportError:  # pragma: no cover - only while gazetteer.py does not exist
+    country_hits = None
+
+
+# --- reference data -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Org:
+    """One organization of the reference table."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    type: str
+    parent: str
+    qid: str
+
+    @property
+    def actor_id(self) -> str:
+        return self.qid or self.id
+
+
+@dataclass(frozen=True)
+class Office:
+    """An office whose holder the text may leave unnamed (`the Secretary-General`)."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Term:
+    """One person's term in one office; `end` is inclusive, empty while in office."""
+
+    office_id: str
+    person: str
+    aliases: tuple[str, ...]
+    start: str
+    end: str
+
+
+def read_data(filename: str) -> list[dict[str, str]]:
+    raw = importlib.resources.files("pipeline.data").joinpath(filename).read_text("utf-8")
+    return list(csv.DictReader(io.StringIO(raw)))
+
+
+def split_aliases(cell: str) -> tuple[str, ...]:
+    return tuple(a.strip() for a in cell.split("|") if a.strip())
+
+
+def slug(name: str) -> str:
+    folded = unicodedata.normalize("NFKD", name)
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+
+
+@functools.cache
+def organizations() -> tuple[Org, ...]:
+    return tuple(
+        Org(r["id"], r["name"], split_aliases(r["aliases"]), r["type"], r["parent"], r["qid"])
+        for r in read_data("organizations.csv")
+    )
+
+
+@functools.cache
+def offices() -> tuple[Office, ...]:
+    return tuple(Office(r["id"], r["office"], split_aliases(r["aliases"]))
+                 for r in read_data("actor_offices.csv"))
+
+
+@functools.cache
+def terms() -> tuple[Term, ...]:
+    return tuple(Term(r["office_id"], r["person"], split_aliases(r["aliases"]), r["start"],
+                      r["end"]) for r in read_data("office_holders.csv"))
+
+
+# --- the normalized view ------------------------------------------------------------------
+
+# A hyphen at a line end joins the halves and stays (`Co-\noperation` → `Co-operation`: UN
+# compounds are hyphenated, so the hyphen is kept); a blank line (a paragraph or a heading
+# ends) becomes one newline, which no name crosses; any other whitespace run is one space.
+GAP = re.compile(
+    r"(?P<hyphen>(?<=\w)-[ \t]*\r?\n\s*(?=\w))|(?P<para>[ \t\u00a0]*(?:\r?\n|\f)[ \t\u00a0]*"
+    r"(?:(?:\r?\n|\f)\s*)+)|\s{2,}|[\t\r\n\f\v\u00a0]"
+)
+
+
+@dataclass(frozen=True)
+class View:
+    """`text` with GAPs rewritten; `anchors` map view offsets back to the source."""
+
+    text: str
+    view_at: tuple[int, ...]
+    source_at: tuple[int, ...]
+
+    def source(self, pos: int) -> int:
+        i = bisect.bisect_right(self.view_at, pos) - 1
+        if i < 0:
+            return pos
+        return self.source_at[i] + min(pos - self.view_at[i], self.span_len(i))
+
+    def span_len(self, i: int) -> int:
+        # a replaced gap maps every inner position to its start; kept text maps one to one
+        nxt = self.view_at[i + 1] if i + 1 < len(self.view_at) else 1 << 60
+        return nxt - self.view_at[i]
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.source(start), self.source(end - 1) + 1
+
+
+def make_view(text: str) -> View:
+    parts, view_at, source_at = [], [0], [0]
+    pos = vpos = 0
+    for m in GAP.finditer(text):
+        parts.append(text[pos : m.start()])
+        vpos += m.start() - pos
+        repl = "-" if m.group("hyphen") else "\n" if m.group("para") else " "
+        view_at.append(vpos)
+        source_at.append(m.start())
+        parts.append(repl)
+        vpos += len(repl)
+        pos = m.end()
+        view_at.append(vpos)
+        source_at.append(pos)
+    parts.append(text[pos:])
+    return View("".join(parts), tuple(view_at), tuple(source_at))
+
+
+# --- matchers built once ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a matched phrase stands for."""
+
+    kind: str  # org | office | person
+    key: str  # org id, office id, or person name
+    alias: str  # the alias as written in the table
+
+
+@functools.cache
+def nlp() -> spacy.language.Language:
+    return spacy.blank("en")
+
+
+@functools.cache
+def matcher() -> tuple[PhraseMatcher, dict[str, Entry]]:
+    """One PhraseMatcher (lowercase) over every org name, office and holder name."""
+    entries: dict[str, Entry] = {}
+    for org in organizations():
+        for alias in (org.name, *org.aliases):
+            entries.setdefault(alias, Entry("org", org.id, alias))
+    for office in offices():
+        for alias in (office.name, *office.aliases):
+            entries.setdefault(alias, Entry("office", office.id, alias))
+    for term in terms():
+        # a bare surname only counts once the person is named in full (resolve_surnames)
+        for alias in (term.person, *term.aliases):
+            if " " in alias or "-" in alias or alias == term.person:
+                entries.setdefault(alias, Entry("person", term.person, alias))
+    pm = PhraseMatcher(nlp().vocab, attr="LOWER")
+    keys: dict[str, Entry] = {}
+    for i, (alias, entry) in enumerate(sorted(entries.items())):
+        key = f"e{i}"
+        keys[key] = entry
+        pm.add(key, [nlp().make_doc(alias)])
+    return pm, keys
+
+
+@functools.cache
+def org_by_id() -> dict[str, Org]:
+    return {o.id: o for o in organizations()}
+
+
+@functools.cache
+def org_by_name() -> dict[str, Org]:
+    """Canonical names folded, for generic spans that turn out to be known bodies."""
+    out: dict[str, Org] = {}
+    for org in organizations():
+        for alias in (org.name, *org.aliases):
+            out.setdefault(fold(alias), org)
+    return out
+
+
+@functools.cache
+def office_by_id() -> dict[str, Office]:
+    return {o.id: o for o in offices()}
+
+
+def fold(name: str) -> str:
+    folded = unicodedata.normalize("NFKD", name)
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
+    folded = re.sub(r"[\u2010-\u2015\-'\u2019`.,()]", " ", folded)
+    return " ".join(re.sub(r"^\s*the\s+", "", folded).split())
+
+
+def case_ok(found: str, alias: str) -> bool:
+    """Acronyms and one-word names match as written (`UN`, not `un`); longer names match in
+    any case but must not start lowercase unless the table writes them so (UN style writes
+    `high-level political forum` in lower case)."""
+    if " " not in alias.strip():
+        return found == alias or found.replace("’", "'") == alias
+    return found[:1].isupper() or alias[:1].islower()
+
+
+# --- hits: what the passes find, in view offsets --------------------------------------------
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A candidate actor mention on the view."""
+
+    start: int
+    end: int
+    actor: str
+    actor_type: str  # person | organization | state | office
+    role: str = ""
+    actor_id: str = ""
+    source: str = ""  # data | rule | title | short | state
+    head_start: int = -1  # for generic org spans: where the head noun is
+    head_end: int = -1
+
+
+def org_hit(start: int, end: int, org: Org, source: str = "data") -> Hit:
+    return Hit(start, end, org.name, "organization", "", org.actor_id, source)
+
+
+def data_hits(view: View) -> list[Hit]:
+    pm, keys = matcher()
+    doc = nlp().make_doc(view.text)
+    hits = []
+    for key, s, e in pm(doc):
+        span = doc[s:e]
+        entry = keys[nlp().vocab.strings[key]]
+        start, end = span.start_char, span.end_char
+        if not case_ok(span.text, entry.alias) or not word_bounded(view.text, start, end):
+            continue
+        if entry.kind == "org":
+            hits.append(org_hit(start, end, org_by_id()[entry.key]))
+        elif entry.kind == "office":
+            office = office_by_id()[entry.key]
+            hits.append(Hit(start, end, office.name, "office", office.name, office.id, "data"))
+        else:
+            hits.append(Hit(start, end, entry.key, "person", "", slug(entry.key), "data"))
+    return hits
+
+
+def word_bounded(text: str, start: int, end: int) -> bool:
+    """Not inside a longer word or hyphenated compound (`Under-Secretary-General`)."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or before == "-" or after.isalnum())
+
+
+# --- organizations named by their head noun --------------------------------------------------
+
+# nouns that head the name of a body; `Conference`, `Summit` and the like head events, and
+# `Declaration`, `Agenda`, `Programme of Action` documents, which are not actors
+ORG_HEAD = (
+    r"(?:Organi[sz]ations?|Agency|Agencies|Commission|Committee|Council|Fund|Programme|Bank|Union"
+    r"|Office|Department|Division|Mission|Tribunal|Court|Forum|Group|Network|Institute|Forces?"
+    r"|Secretariat|Board|Authority|Parliament|Ministry|Movement|Front|Party|Community"
+    r"|Association|Federation|Foundation|Centre|Center|League|Alliance|Coalition|Panel|Unit"
+    r"|Corporation|University|Bureau|Entity|Operation|Army|Police|Assembly|Senate"
+    r"|Congress|Cabinet)"
+)
+NOT_ORG_WORD = re.compile(
+    r"\b(?:Conferences?|Summits?|Meetings?|Sessions?|Dialogues?|Declarations?|Conventions?"
+    r"|Agenda|Goals?|Action|Plans?|Strateg(?:y|ies)|Framework|Agreements?|Treat(?:y|ies)"
+    r"|Protocols?|Charter|Resolutions?|Reports?|Day|Year|Decade|Act|Compact|Principles"
+    r"|Covenant|Rules|Statute|Initiative|Platform|Review|Consensus|Outcome|Records|Series"
+    r"|Guidelines|Law|Code|Prize|Award|Week|Games|Cup|Olympics|Heads|Member|States"
+    r"|Secretary|President|Minister|Chair|Chairman|Co-Chairs?|Rapporteur)\b"
+)
+# letters only, so a footnote number glued to a name (`Haiti1`) stays out of it
+CAP = r"(?:[A-Z](?:[^\W\d_]|['’\-])*[^\W\d_]|[A-Z])"
+# connectors inside a name; `in` only after nouns that take a place (`Mission in Liberia`)
+CONNECTOR = r"(?:of|for|on|de|des|du|la|le|et|to|against|del|on the|of the|for the)"
+IN_TAKERS = r"(?:Mission|Force|Forces|Operation|Office|Centre|Center|Tribunal|Court)"
+GENERIC_ORG = regex.compile(  # `regex`: the look-behind on IN_TAKERS has variable width
+    rf"(?<![\w\-’'])(?P<pre>(?:{CAP} ){{0,6}})(?P<head>{ORG_HEAD})(?![\w\-])"
+    rf"(?P<post>(?: (?:{CONNECTOR}|(?<={IN_TAKERS}) in(?: the)?) {CAP}"
+    rf"(?: (?:(?:and|of|for|on|the|de|des|du|la|le|et|y|del) )*(?<!and the ){CAP})*)?)"
+)
+# capitalized only because they open a sentence or a paragraph of a resolution
+LEADING_NOISE = re.compile(
+    r"^(?:(?:The|A|An|In|On|At|By|For|Of|As|To|With|This|That|These|Those|Its|Our|Their|His"
+    r"|Her|We|I|It|Both|All|Each|Every|Also|And|But|Since|While|When|Where|Under|Through"
+    r"|Welcomes|Requests|Invites|Urges|Calls|Notes|Decides|Encourages|Recognizes|Stresses"
+    r"|Emphasizes|Reaffirms|Recalls|Takes|Expresses|Acknowledges|Underlines|Affirms"
+    r"|Commends|Appreciates|Supports|Endorses|Approves|Authorizes|Considers|Concerned"
+    r"|Mindful|Aware|Deeply|Further|Former|New|First|Second|Third|Current|Relevant|Respective"
+    r"|[A-Z][a-z]+ing) )+"
+)
+# heads that are common nouns on their own (`Movement of goods`): a name needs a word before
+NEEDS_MODIFIER = frozenset({"Movement", "Operation", "Unit", "Party", "Front", "Army", "Police",
+                            "Union", "Federation", "Coalition", "Entity", "Forces", "Force"})
+# `the Permanent Mission of Malawi`, `the Government of Belgium`: the state acting, which the
+# gazetteer reports; `Russian Federation`, `Soviet Union`: a state's own name
+STATE_HEADS = frozenset({"Mission", "Ministry", "Embassy", "Delegation", "Union", "Federation",
+                         "Republic", "Kingdom", "Commonwealth"})
+ACRONYM_AFTER = re.compile(r" ?\((?P<acr>[A-Z][A-Za-z\-]*[A-Z])\)")
+
+
+def generic_org_hits(view: View) -> list[Hit]:
+    text = view.text
+    hits = []
+    for m in GENERIC_ORG.finditer(text):
+        start, end = m.start(), m.end()
+        noise = LEADING_NOISE.match(text[start:end])
+        if noise and noise.end() <= m.start("head") - start:
+            start += noise.end()
+        span = text[start:end]
+        if " " not in span or NOT_ORG_WORD.search(span):
+            continue
+        if start == m.start("head") and m.group("head") in NEEDS_MODIFIER:
+            continue
+        known = org_by_name().get(fold(span))
+        if known:
+            hits.append(org_hit(start, end, known))
+            continue
+        hits.append(Hit(start, end, span, "organization", "", slug(span), "rule",
+                        head_start=m.start("head"), head_end=m.end("head")))
+    return hits
+
+
+def shortened_names(orgs: list[Hit]) -> list[Hit]:
+    """`the Global Forum` after `the Global Forum on Migration and Development`: a generic span
+    that begins a body's full name, in a text that names that body, is that body."""
+    known = {h.actor: h for h in orgs}
+    out = []
+    for h in orgs:
+        if h.source != "rule":
+            out.append(h)
+            continue
+        words = fold(h.actor).split()
+        full = next((k for name, k in known.items() if len(fold(name).split()) > len(words)
+                     and fold(name).split()[: len(words)] == words), None)
+        out.append(replace(full, start=h.start, end=h.end, source="data") if full else h)
+    return out
+
+
+def defined_acronyms(view: View, orgs: list[Hit]) -> list[Hit]:
+    """`Forces nationales de libération (FNL)`: the acronym names the same body in this text."""
+    defined: dict[str, Hit] = {}
+    for hit in orgs:
+        m = ACRONYM_AFTER.match(view.text, hit.end)
+        if m and m.group("acr") not in defined:
+            defined[m.group("acr")] = hit
+    out = []
+    for acr, hit in defined.items():
+        for m in re.finditer(rf"(?<![\w\-]){re.escape(acr)}(?![\w\-])", view.text):
+            out.append(Hit(m.start(), m.end(), hit.actor, "organization", "", hit.actor_id,
+                           "acronym"))
+    return out
+
+
+# --- people ---------------------------------------------------------------------------------
+
+HONORIFIC = (
+    r"(?:Mr|Mrs|Ms|Miss|Mme|Dr|Prof|Professor|H\. ?E|Sir|Dame|Lord|Lady|Sheikh|Sheikha|Shaikh"
+    r"|Shaikha|Emir|Amir|King|Queen|Prince|Princess|Pope|Cardinal|Archbishop|Bishop|Rev"
+    r"|Judge|Justice|Ambassador|Senator|Madam|Monsignor|Excellency|His Excellency"
+    r"|Her Excellency|His Majesty|Her Majesty|His Highness|Her Highness)\.?"
+)
+# a title that is also the role in which the text names the person
+ROLE_TITLE = (
+    r"(?:Secretary-General|Deputy Secretary-General|Assembly President|General Assembly"
+    r" President|Vice-President|President|Prime Minister|Deputy Prime Minister|Foreign"
+    r" Minister|Chancellor|High Commissioner|Special Rapporteur|Special Envoy|Special"
+    r" Representative|Director-General|Director General|Executive Director|Administrator"
+    r"|Chairman|Chairperson|Governor|Mayor|Colonel|Marshal|Admiral|Commander)"
+)
+# lower-case descriptions that precede a bare name (`member of Parliament Antoine Ghanem`)
+NAME_CUE = r"(?:member of Parliament|Member of Parliament|MP|journalist|the late|activist)"
+PARTICLE = r"(?:al|Al|el|El|bin|ibn|bint|de|da|do|dos|das|del|della|di|du|van|von|der|den|la|le)"
+NAME_WORD = r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Za-zà-ÿ'’]+)*|[A-Z]\.|[A-Z]{2,}(?![a-z]))"
+# also letters outside Latin-1 (`Jeremić`, `Kőrösi`)
+NAME_WORD = NAME_WORD.replace("à-ÿ", "à-ÿ\u0100-\u024f")
+NAME = rf"{NAME_WORD}(?: (?:{PARTICLE} |{PARTICLE}-)?{NAME_WORD}){{0,4}}"
+TITLED = re.compile(
+    rf"(?<![\w\-])(?P<titles>(?:(?:{HONORIFIC}|{ROLE_TITLE}|{NAME_CUE}) ){{1,3}})(?P<name>{NAME})"
+)
+APPOSITION = re.compile(
+    rf"(?<![\w\-])(?:his|her|its|the|their) (?P<office>(?:[A-Z][\w\-]* )*?"
+    rf"(?:Representative|Envoy|Adviser|Advisor|Rapporteur|Coordinator|Director|Director-General"
+    rf"|Commissioner|Minister|President|Chair|Chairman|Chairperson|Administrator|Ambassador"
+    rf"|Prosecutor|Secretary)(?: (?:of|on|for|to|and|the) (?:the )?[A-Z][\w\-]*"
+    rf"(?: [A-Z][\w\-]*)*)*), (?P<name>{NAME})(?=[,.;:)]| [a-z])"
+)
+# words that are capitalized in UN prose but never part of a person's name
+NOT_NAME_WORDS = """
+    The A An In On At By For Of And Or But As To With This That These Those It Its We Our
+    I He She They His Her Their United Nations States State Republic Kingdom Government
+    Governments Member General Assembly Council Committee Commission Organization Secretariat
+    President Secretary-General Minister Prime Ministers Mr Mrs Ms Excellency Chairman Chair
+    Madam Sir Delegation Delegations Special Representative Envoy Ambassador Director
+    Office Department Division Programme Fund Agency Union Bank Court Mission Forum Group
+    January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday Africa Europe Asia America
+    Americas Middle East West North South Central International National Global World
+    Development Rights Human Security Peace Declaration Convention Charter Agenda Goals
+    Summit Conference Session Report Resolution Island Islands Lebanon Palestine Contents Page
+    Introduction Summary Annex Chapter Section Part Table Figure Note Item Distr Original"""
+NOT_NAME = frozenset(NOT_NAME_WORDS.split())
+
+
+def clean_name(name: str) -> str:
+    """Trim what is not the name: a possessive, particles and title words at the ends; a name
+    set in capitals (`Mr. FERNANDEZ` in old records) is written as a name."""
+    name = re.sub(r"['’]s?$", "", name)
+    words = [w.title() if len(w) > 2 and w.isupper() and w not in ROMAN else w
+             for w in name.split(" ")]
+    while words and (re.fullmatch(PARTICLE, words[-1]) or words[-1] in NOT_NAME):
+        words.pop()
+    while words and words[0] in NOT_NAME:
+        words.pop(0)
+    return " ".join(words)
+
+
+ROMAN = frozenset({"II", "III", "IV", "VI", "VII", "VIII"})
+SUFFIX = frozenset({"Jr.", "Jr", "Sr.", "Sr", *ROMAN})
+
+
+def surname(name: str) -> str:
+    words = [w for w in name.split(" ") if w not in SUFFIX]
+    return words[-1] if words else name
+
+
+ROLE_OF_TITLE = {
+    "assembly president": "President of the General Assembly",
+    "general assembly president": "President of the General Assembly",
+    "secretary-general": "Secretary-General",
+    "deputy secretary-general": "Deputy Secretary-General",
+    "director general": "Director-General",
+}
+
+
+def role_of(titles: str) -> str:
+    roles = re.findall(ROLE_TITLE, titles)
+    if not roles:
+        return ""
+    role = " ".join(roles[-1].split())
+    return ROLE_OF_TITLE.get(role.lower(), role)
+
+
+def person_hits(view: View) -> list[Hit]:
+    text = view.text
+    hits = []
+    for m in TITLED.finditer(text):
+        name = clean_name(m.group("name"))
+        if not name or name in NOT_NAME:
+            continue
+        start = text.index(name, m.start("name"))
+        hits.append(Hit(start, start + len(name), name, "person", role_of(m.group("titles")),
+                        slug(name), "title"))
+    for m in APPOSITION.finditer(text):
+        name = clean_name(m.group("name"))
+        if " " not in name:
+            continue
+        start = text.index(name, m.start("name"))
+        role = " ".join(m.group("office").split())
+        hits.append(Hit(start, start + len(name), name, "person", role, slug(name), "apposition"))
+    return hits
+
+
+# --- resolution inside the document ---------------------------------------------------------
+
+
+@functools.cache
+def canonical_person() -> dict[str, str]:
+    """Every listed name form of an office holder → the canonical name."""
+    out: dict[str, str] = {}
+    for term in terms():
+        for alias in (term.person, *term.aliases):
+            out.setdefault(fold(alias), term.person)
+    return out
+
+
+def canonical_people(hits: list[Hit]) -> list[Hit]:
+    """A titled name that is a listed holder's (`Secretary-General Annan`) takes the holder's
+    canonical name; a surname named in full elsewhere in the text takes that full name."""
+    table = canonical_person()
+    full = [h.actor for h in hits if h.actor_type == "person" and " " in h.actor]
+    out = []
+    for h in hits:
+        if h.actor_type != "person":
+            out.append(h)
+            continue
+        name = table.get(fold(h.actor))
+        if name is None and " " not in h.actor:
+            name = next((f for f in full if surname(f) == h.actor), None)
+        if name is None:
+            name = table.get(fold(strip_initials(h.actor)), h.actor)
+        out.append(replace(h, actor=name, actor_id=slug(name)))
+    return out
+
+
+def strip_initials(name: str) -> str:
+    return " ".join(w for w in name.split(" ") if not re.fullmatch(r"[A-Z]\.", w))
+
+
+def replace(hit: Hit, **changes) -> Hit:
+    return Hit(**{**hit.__dict__, **changes})
+
+
+def surname_hits(view: View, people: list[Hit]) -> list[Hit]:
+    """`Annan` after `Kofi Annan`: a bare surname of a person the text has named."""
+    surnames: dict[str, Hit] = {}
+    table_aliases = {t.person: t.aliases for t in terms()}
+    for h in people:
+        if " " not in h.actor:
+            continue
+        forms = {surname(h.actor)}
+        forms |= {a for a in table_aliases.get(h.actor, ()) if " " not in a and "-" not in a}
+        for form in forms:
+            if len(form) > 2 and form not in NOT_NAME:
+                surnames.setdefault(form, h)
+    out = []
+    for form, h in surnames.items():
+        for m in re.finditer(rf"(?<![\w\-]){re.escape(form)}(?![\w\-])", view.text):
+            out.append(replace(h, start=m.start(), end=m.end(), source="surname"))
+    return out
+
+
+SHORT_REF = re.compile(
+    r"(?<![\w\-])(?:the|this|that|our|its|their|his|her) (?P<head>Assembly|Council|Committee"
+    r"|Forum|Court|Commission|Organization|Organisation|Agency|Fund|Programme|Tribunal|Union"
+    r"|Mission|Group|Network|Secretariat|Board|Division|Department|Office)(?![\w\-])"
+)
+ORGAN_DEFAULT = {"A": {"Assembly": "general-assembly"},
+                 "E": {"Council": "economic-and-social-council"},
+                 "S": {"Council": "security-council"},
+                 "A/HRC": {"Council": "human-rights-council"}}
+
+
+def head_word(name: str) -> str:
+    m = re.search(rf"\b{ORG_HEAD}\b", name)
+    return m.group().rstrip("s") if m else ""
+
+
+def short_ref_hits(view: View, orgs: list[Hit], organ: str) -> list[Hit]:
+    """`the Council` → the body the document named last with that head word; with none named
+    before, the organ that issued the document (`the Assembly` in an A/ document)."""
+    named = sorted((h for h in orgs if h.actor_type == "organization"), key=lambda h: h.start)
+    starts = [h.start for h in named]
+    out = []
+    for m in SHORT_REF.finditer(view.text):
+        head = m.group("head").replace("Organisation", "Organization")
+        before = named[: bisect.bisect_left(starts, m.start())]
+        target = next((h for h in reversed(before) if head_word(h.actor) == head), None)
+        if target is None:
+            org_id = ORGAN_DEFAULT.get(organ, {}).get(head, "")
+            if head == "Organization":
+                org_id = "united-nations"  # `the Organization`, `our Organization`: the UN
+            if not org_id:
+                continue
+            target = org_hit(0, 0, org_by_id()[org_id])
+        out.append(replace(target, start=m.start("head"), end=m.end(), source="short"))
+    return out
+
+
+DATE_AFTER = re.compile(
+    r"^ (?:of|dated) (?P<d>\d{1,2}) (?P<m>January|February|March|April|May|June|July"
+    r"|August|September|October|November|December) (?P<y>\d{4})"
+)
+# a full date earlier in the same clause frames an office named after it (`the Dialogue, held
+# on 14 and 15 September 2006, as contained in a note by the President of the General Assembly`)
+DATE_IN = re.compile(
+    r"(?P<d>\d{1,2}) (?P<m>January|February|March|April|May|June|July|August|September"
+    r"|October|November|December) (?P<y>\d{4})"
+)
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+OTHER_BODY = re.compile(r"^ (?:of|to) (?:the )?(?!United Nations)[A-Z]")
+
+
+def holder(office_id: str, date: str) -> str:
+    for term in terms():
+        if term.office_id == office_id and term.start <= date and (not term.end
+                                                                    or date <= term.end):
+            return term.person
+    return ""
+
+
+def office_date(view: View, hit: Hit, doc_date: str) -> str:
+    """The date an office mention refers to: its own (`the report of the Secretary-General of
+    18 May 2006`), else the last full date earlier in its clause, else the document's date."""
+    m = DATE_AFTER.match(view.text[hit.end : hit.end + 40])
+    if m:
+        return iso(m)
+    clause = re.split(r"[.;:\n]", view.text[max(0, hit.start - 250) : hit.start])[-1]
+    dates = list(DATE_IN.finditer(clause))
+    return iso(dates[-1]) if dates else doc_date
+
+
+def iso(m: re.Match) -> str:
+    return f"{m['y']}-{MONTHS.index(m['m']) + 1:02d}-{int(m['d']):02d}"
+
+
+def resolve_offices(view: View, hits: list[Hit], people: list[Hit], doc_date: str) -> list[Hit]:
+    """An office without its holder → the person in office on the date; failing a date, the
+    holder the document itself names with that office; failing both, the office itself."""
+    named_holder: dict[str, str] = {}
+    office_names = {o.name: o.id for o in offices()}
+    role_to_office = {fold(a): o.id for o in offices() for a in (o.name, *o.aliases)}
+    for p in people:
+        office_id = role_to_office.get(fold(p.role))
+        if office_id:
+            named_holder.setdefault(office_id, p.actor)
+    table_people = {p.actor for p in people}
+    for term in terms():
+        if term.person in table_people:
+            named_holder.setdefault(term.office_id, term.person)
+    out = []
+    for h in hits:
+        if h.actor_type != "office":
+            out.append(h)
+            continue
+        if h.actor in ("Secretary-General",) and OTHER_BODY.match(view.text[h.end : h.end + 40]):
+            continue  # `Secretary-General of the League of Arab States`: not the UN's
+        office_id = office_names.get(h.actor, h.actor_id)
+        date = office_date(view, h, doc_date)
+        person = holder(office_id, date) if date else named_holder.get(office_id, "")
+        if person:
+            out.append(replace(h, actor=person, actor_type="person", actor_id=slug(person)))
+        else:  # the office as the text writes it; its id is the office's, whatever the form
+            written = " ".join(view.text[h.start : h.end].split())
+            out.append(replace(h, actor=written, actor_type="person", actor_id=slug(h.actor)))
+    return out
+
+
+# --- states ---------------------------------------------------------------------------------
+
+
+def state_mentions(hits: list) -> list[ActorMention]:
+    return [ActorMention(h.start, h.end, h.text, h.name, "state", "", h.qid or slug(h.name))
+            for h in hits if h.acting]
+
+
+# --- putting it together ------------------------------------------------------------------
+
+
+def overlaps(a: Hit, b: Hit) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def keep_longest(hits: Iterable[Hit]) -> list[Hit]:
+    """Of overlapping candidates keep the longest; on a tie, reference data over rules. A
+    generic span whose head noun belongs to a known body (`Human Rights Council in Geneva`)
+    loses to the known body."""
+    rank = {"data": 0, "acronym": 1, "rule": 2}
+    # a person found with the title the text gives outranks the bare name from the table
+    ordered = sorted(hits, key=lambda h: (-(h.end - h.start), not h.role,
+                                          rank.get(h.source, 3), h.start))
+    kept: list[Hit] = []
+    for h in ordered:
+        if any(overlaps(h, k) for k in kept):
+            continue
+        if h.source == "rule" and any(
+            d.source == "data" and d.start < h.head_end and d.end > h.head_start
+            for d in hits if d.actor_type == "organization"
+        ):
+            continue
+        kept.append(h)
+    return kept
+
+
+def table_break(text: str, view: View, h: Hit) -> bool:
+    """A line break inside the span after a short line: cells of a table (`Amount\nGroup`),
+    not a name wrapped in running text."""
+    start, end = view.source_span(h.start, h.end)
+    for i in (i for i in range(start, end) if text[i] == "\n"):
+        line_start = text.rfind("\n", 0, i) + 1
+        if i - line_start < 40:
+            return True
+    return False
+
+
+def names_a_state(view: View, h: Hit, states: list[tuple[int, int]]) -> bool:
+    """`Russian Federation`, `Permanent Mission of Malawi`: a state, or a state acting."""
+    head_end = view.source(h.head_end - 1) + 1
+    start, end = view.source_span(h.start, h.end)
+    head = view.text[h.head_start : h.head_end]
+    bare_head = h.start == h.head_start  # `the Organization of Portugal, a member of ...`
+    return any(
+        (s < head_end and start < e)
+        or ((head in STATE_HEADS or bare_head) and head_end < s and e == end)
+        for s, e in states
+    )
+
+
+def plausible_person(text: str, view: View, h: Hit) -> bool:
+    """A titled name on the title's line and on at most two lines (`Secretary-General\nContents
+    \nPage` is a table of contents, not a person)."""
+    start, end = view.source_span(h.start, h.end)
+    if text.count("\n", start, end) > 1:
+        return False
+    if h.source == "title":
+        gap = text[max(0, start - 2) : start]
+        return "\n" not in gap
+    return True
+
+
+def find(ctx: Context) -> list[ActorMention]:
+    view = make_view(ctx.text)
+    states = country_hits(ctx.text) if country_hits is not None else []
+    state_spans = [(s.start, s.end) for s in states]
+    found = data_hits(view)
+    generic = [h for h in generic_org_hits(view)
+               if h.source != "rule" or not (table_break(ctx.text, view, h)
+                                             or names_a_state(view, h, state_spans))]
+    orgs = keep_longest([h for h in found if h.actor_type == "organization"] + generic)
+    orgs = shortened_names(orgs)
+    orgs = keep_longest(orgs + defined_acronyms(view, orgs))
+    offices_found = [h for h in found if h.actor_type == "office"]
+    people = [h for h in found if h.actor_type == "person"] + [
+        p for p in person_hits(view) if plausible_person(ctx.text, view, p)]
+    people = [p for p in keep_longest(people) if not any(overlaps(p, o) for o in orgs)]
+    people = canonical_people(people)
+    people = keep_longest(people + [s for s in surname_hits(view, people)
+                                    if not any(overlaps(s, p) for p in people)])
+    people = [p for p in people if not any(overlaps(p, o) for o in orgs)]
+    offices_found = [o for o in offices_found
+                     if not any(overlaps(o, p) for p in people)
+                     and not any(g.start <= o.start and o.end <= g.end for g in orgs)]
+    resolved = resolve_offices(view, offices_found, people, ctx.doc_date)
+    taken = orgs + people + resolved
+    shorts = [s for s in short_ref_hits(view, orgs, ctx.organ)
+              if not any(overlaps(s, t) for t in taken)]
+    mentions = [to_mention(ctx.text, view, h) for h in taken + shorts]
+    spans = [(m.start, m.end) for m in mentions if m.actor_type == "organization"]
+    mentions += [s for s in state_mentions(states)
+                 if not any(s.start < e and b < s.end for b, e in spans)]
+    return sorted(mentions, key=lambda m: (m.start, m.end, m.actor))
+
+
+def to_mention(text: str, view: View, h: Hit) -> ActorMention:
+    start, end = view.source_span(h.start, h.end)
+    role = h.role if h.actor_type == "person" else ""
+    return ActorMention(start, end, text[start:end], h.actor, h.actor_type, role, h.actor_id)
+

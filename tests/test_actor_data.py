@@ -1,0 +1,75 @@
+"""Integrity of the actors' reference data: unique ids, no name or acronym that stands for two
+entities, office terms that follow one another without overlap."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from itertools import pairwise
+
+from pipeline.extract import actors
+
+QID = re.compile(r"Q[1-9]\d*")
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def test_organization_ids_are_unique_slugs():
+    ids = [o.id for o in actors.organizations()]
+    assert len(ids) == len(set(ids))
+    assert all(o.id == actors.slug(o.name) for o in actors.organizations())
+
+
+def test_qids_are_well_formed_and_unique():
+    qids = [o.qid for o in actors.organizations() if o.qid]
+    assert all(QID.fullmatch(q) for q in qids)
+    assert len(qids) == len(set(qids))
+
+
+def test_every_row_names_its_source():
+    assert all(r["source"].strip() for r in actors.read_data("organizations.csv"))
+    assert all(r["source"].strip() for r in actors.read_data("actor_offices.csv"))
+    assert all(r["source"].strip() for r in actors.read_data("office_holders.csv"))
+    assert all(r["qid_source"].strip() for r in actors.read_data("organizations.csv") if r["qid"])
+
+
+def test_no_alias_names_two_entities():
+    owners: dict[str, set[str]] = defaultdict(set)
+    for org in actors.organizations():
+        for alias in (org.name, *org.aliases):
+            owners[actors.fold(alias)].add("org:" + org.id)
+    for office in actors.offices():
+        for alias in (office.name, *office.aliases):
+            owners[actors.fold(alias)].add("office:" + office.id)
+    for term in actors.terms():
+        for alias in (term.person, *term.aliases):
+            owners[actors.fold(alias)].add("person:" + term.person)
+    shared = {alias: keys for alias, keys in owners.items() if len(keys) > 1}
+    assert shared == {}
+
+
+def test_parents_are_listed_organizations():
+    names = {o.name for o in actors.organizations()}
+    assert {o.parent for o in actors.organizations() if o.parent} <= names
+
+
+def test_office_terms_are_dated_and_do_not_overlap():
+    by_office = defaultdict(list)
+    office_ids = {o.id for o in actors.offices()}
+    for term in actors.terms():
+        assert term.office_id in office_ids
+        assert ISO_DATE.fullmatch(term.start)
+        assert not term.end or (ISO_DATE.fullmatch(term.end) and term.start <= term.end)
+        by_office[term.office_id].append(term)
+    for terms in by_office.values():
+        terms.sort(key=lambda t: t.start)
+        for a, b in pairwise(terms):
+            assert a.end and a.end < b.start, (a.person, b.person)
+        assert sum(not t.end for t in terms) <= 1
+
+
+def test_one_president_of_the_general_assembly_per_session():
+    pgas = [t for t in actors.terms() if t.office_id == "president-of-the-general-assembly"]
+    assert len(pgas) == 80
+    assert actors.holder("president-of-the-general-assembly", "2006-09-14") == \
+        "Haya Rashed Al Khalifa"
+    assert actors.holder("secretary-general", "2008-06-20") == "Ban Ki-moon"

@@ -1,0 +1,158 @@
+"""The actors extractor on real sentences from the seeds and corpus: each case names the
+actors the sentence must yield (actor, actor_type, role, actor_id) and those it must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract import actors
+from pipeline.models import Context
+
+GFMD = ("Global Forum on Migration and Development", "organization", "",
+        "global-forum-on-migration-and-development")
+GA = ("General Assembly", "organization", "", "Q47423")
+
+
+def found(text: str, date: str = "", symbol: str = "") -> set[tuple[str, str, str, str]]:
+    mentions = actors.find(Context(text=text, doc_date=date, doc_symbol=symbol))
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+    return {(m.actor, m.actor_type, m.role, m.actor_id) for m in mentions}
+
+
+# sentence, document date, document symbol, actors it must yield
+CASES = [
+    ("Assembly President Sheikha Haya Rashed Al Khalifa noted in her wrap-up at the conclusion "
+     "of the Dialogue.", "", "",
+     {("Haya Rashed Al Khalifa", "person", "President of the General Assembly",
+       "haya-rashed-al-khalifa")}),
+    ("The proposal of Secretary-General Annan is for a standing forum which governments\ncould "
+     "use to explore and compare policy approaches.", "", "",
+     {("Kofi Annan", "person", "Secretary-General", "kofi-annan")}),
+    ("according to the Secretary-General and his Special Representative on \nMigration, Peter "
+     "Sutherland.", "", "",
+     {("Peter Sutherland", "person", "Special Representative on Migration", "peter-sutherland")}),
+    ("Considering that the report of the Secretary-General of 18 May 2006 on \ninternational "
+     "migration and development", "2008-06-20", "A/RES/62/270",
+     {("Kofi Annan", "person", "Secretary-General", "kofi-annan")}),
+    ("3. Requests the Secretary-General to submit to the General Assembly at its \nsixty-third "
+     "session a report on the implementation of the present resolution.", "2008-06-20",
+     "A/RES/62/270",
+     {("Ban Ki-moon", "person", "Secretary-General", "ban-ki-moon"), GA}),
+    ("3. Requests the Secretary-General to submit to the General Assembly at its \nsixty-third "
+     "session a report on the implementation of the present resolution.", "", "",
+     {("Secretary-General", "person", "Secretary-General", "secretary-general"), GA}),
+    ("Recalls the high-level debate on international migration and development held on 27 "
+     "February 2019 under the auspices of the President of the General Assembly,", "2020-12-30",
+     "A/RES/75/226",
+     {("María Fernanda Espinosa Garcés", "person", "President of the General Assembly",
+       "maria-fernanda-espinosa-garces"), GA}),
+    ("UN DESA’s Population Division organized the Tenth Coordination Meeting on International "
+     "Migration at the UN from 9 to 10 February.", "", "",
+     {("Department of Economic and Social Affairs", "organization", "", "Q2671637"),
+      ("Population Division", "organization", "", "population-division"),
+      ("United Nations", "organization", "", "Q1065")}),
+    ("In a recent message, marking the International Migrants Day on 18 December, 2011, Ban "
+     "Ki-moon also highlighted the valuable role migrants play", "", "",
+     {("Ban Ki-moon", "person", "", "ban-ki-moon")}),
+    ("The latest attack that claimed the lives of member of \nParliament Antoine Ghanem and nine "
+     "other people", "", "",
+     {("Antoine Ghanem", "person", "", "antoine-ghanem")}),
+    ("The efforts of the United Nations Organization \nMission in the Democratic Republic of the "
+     "Congo \n(MONUC) have been crucial to re-establishing peace", "", "",
+     {("United Nations Organization Mission in the Democratic Republic of the Congo",
+       "organization", "", "united-nations-organization-mission-in-the-democratic-republic-of-"
+       "the-congo")}),
+    ("By extending for one year the \nmandate of the United Nations Interim Force in \nLebanon "
+     "(UNIFIL), in which Belgium participates", "", "",
+     {("United Nations Interim Force in Lebanon", "organization", "", "Q160805")}),
+    ("The establishment of the Special Tribunal for \nLebanon is clear evidence of the support",
+     "", "",
+     {("Special Tribunal for Lebanon", "organization", "", "special-tribunal-for-lebanon")}),
+    ("Every effort \nmust be made in order to bring the Forces nationales de \nlibération (FNL) "
+     "back to constructive negotiations", "", "",
+     {("Forces nationales de libération", "organization", "", "forces-nationales-de-liberation")}),
+    ("Last March, in cooperation with the \nWorld Bank and the Organization for Economic Co-\n"
+     "operation and Development, we organized in Brussels", "", "",
+     {("World Bank", "organization", "", "Q7164"),
+      ("Organisation for Economic Co-operation and Development", "organization", "", "Q41550")}),
+    ("many of you have embraced the Secretary-General’s proposal of \nestablishing a Global Forum "
+     "on Migration and Development and the offer made by the \nGovernment of Belgium to host the "
+     "first meeting of the Forum next year", "", "",
+     {GFMD, ("Belgium", "state", "", "Q31")}),
+    ("Recalling that the Council, in its resolution 2020/15 of 17 July 2020, requested the "
+     "Commission on the Status of Women to consider", "2022-06-17", "E/RES/2022/5",
+     {("Economic and Social Council", "organization", "", "Q170075"),
+      ("Commission on the Status of Women", "organization", "", "Q2614097")}),
+    ("[on the report of the Second Committee (A/75/460/Add.2, para. 8)]", "", "",
+     {("Second Committee", "organization", "", "second-committee")}),
+    ("to inform the high-level political forum on sustainable development, which reviewed the "
+     "Goals", "", "",
+     {("High-level Political Forum on Sustainable Development", "organization", "",
+       "Q17078095")}),
+    ("in this regard recognizes the role of the United Nations Network on Migration, and the "
+     "International Organization for Migration as its coordinator;", "", "",
+     {("United Nations Network on Migration", "organization", "",
+       "united-nations-network-on-migration"),
+      ("International Organization for Migration", "organization", "", "Q472311")}),
+    ("Recalling the statements of the Heads of State or Government of Latin America\nand the "
+     "Caribbean at the Summits of the Community of Latin American and Caribbean\nStates", "", "",
+     {("Community of Latin American and Caribbean States", "organization", "",
+       "community-of-latin-american-and-caribbean-states")}),
+    ("The Committee of Experts on Global Geospatial Information Management was established. "
+     "Requests the Committee of Experts to report", "", "",
+     {("Committee of Experts on Global Geospatial Information Management", "organization", "",
+       "committee-of-experts-on-global-geospatial-information-management")}),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "symbol", "expected"), CASES)
+def test_sentence_yields(text, date, symbol, expected):
+    assert expected <= found(text, date, symbol)
+
+
+# sentences that name no actor: generic groups, documents, agendas, programmes, events
+NOT_ACTORS = [
+    "Calls upon Member States to take steps to support the full inclusion of migrants",
+    "Recalls the Global Compact for Safe, Orderly and Regular Migration, adopted at the",
+    "Reaffirming the Universal Declaration of Human Rights,11 recalling the International "
+    "Covenant on Civil and Political Rights,12",
+    "recalling also chapter X of the Programme of Action of the International Conference on "
+    "Population and Development1",
+    "the full realization of the 2030 Agenda for Sustainable Development,2",
+    "triangular partnerships among donor countries, recipient countries and the private sector",
+    "Recognizing the significance of the Fourth World Conference on Women, held in Beijing",
+]
+
+
+@pytest.mark.parametrize("text", NOT_ACTORS)
+def test_no_actor(text):
+    assert found(text) == set()
+
+
+def test_state_name_is_not_an_organization():
+    text = ("noting such platforms and networks as the Brazil,\nRussian Federation, India, China "
+            "and South Africa (BRICS) Tuberculosis Research\nNetwork")
+    assert not {a for a, kind, _, _ in found(text) if kind == "organization"} & {
+        "Russian Federation"}
+
+
+def test_the_organization_of_a_country_is_not_a_body():
+    text = ("your election\nunderscores the important contribution to the activities of\nthe "
+            "Organization of Portugal, a member of the European Union")
+    assert "Organization of Portugal" not in {a for a, _, _, _ in found(text)}
+
+
+def test_later_surname_resolves_to_the_person():
+    text = ("Assembly President Sheikha Haya Rashed Al Khalifa spoke. The proposal of "
+            "Secretary-General Kofi Annan was welcomed. Annan said so.")
+    mentions = actors.find(Context(text=text))
+    last = [m for m in mentions if m.text == "Annan"]
+    assert [(m.actor, m.actor_id) for m in last] == [("Kofi Annan", "kofi-annan")]
+
+
+def test_offsets_index_the_source_text_across_line_breaks():
+    text = "the United \nNations Interim Force in \nLebanon (UNIFIL) and later UNIFIL"
+    mentions = actors.find(Context(text=text))
+    assert [m.text for m in mentions if m.actor.endswith("Lebanon")] == [
+        "United \nNations Interim Force in \nLebanon", "UNIFIL", "UNIFIL"]
