@@ -21,6 +21,7 @@ class Document:
     footnote_spans: tuple[tuple[int, int], ...] = ()  # [start, end) of each footnote block
     title: str = ""
     symbol: str = ""  # the document's own symbol where its masthead states one
+    date: str = ""  # the document's own date where its masthead states one (ISO 8601)
     status: str = "ok"
     error: str = ""
 

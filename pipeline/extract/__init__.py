@@ -44,6 +44,8 @@ def extract(doc: Document, extractors: dict[str, ModuleType]) -> Extraction:
     symbols, dates = extractors.get("symbols"), extractors.get("dates")
     symbol = doc.symbol or (symbols.document_symbol(doc.text) if symbols else "")
     date, date_source = dates.document_date(doc.text) if dates else ("", "")
+    if not date and doc.date:
+        date, date_source = doc.date, "masthead"
     ctx = Context(text=doc.text, doc_symbol=symbol, doc_date=date,
                   footnote_spans=doc.footnote_spans)
     mentions: dict[str, list[Mention]] = {}

@@ -5,15 +5,27 @@ act on; it never raises."""
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from pathlib import Path
 
 from pipeline.ingest import text as text_file
+from pipeline.ingest.clean import clean_text_file
 from pipeline.models import Document
 
 # a title line is short and is not a sentence of running text
-TITLE_LINE = re.compile(r"[^\n]{3,160}")
-SYMBOL_TITLE = re.compile(r"^\s*\d{1,4}/\d{1,4}\.\s+")  # "62/270. Global Forum on ..."
+TITLE_LINE = re.compile(r"[^\n]{3,200}")
+# a resolution's or decision's number line, which its title follows: "62/270. Global Forum ..."
+NUMBER_LINE = re.compile(r"[ \t]*(?:\d{1,4}/\d{1,4}|\d{1,4} ?[A-Z]? \([IVXLC]+\))\.[ \t]*(.*)")
+# masthead lines that stand above a title: organ, symbol, distribution, date, session, agenda
+MASTHEAD = re.compile(
+    r"United Nations|General Assembly|Security Council|Economic and Social Council|"
+    r"[A-Z]{1,6}/\S+|Distr\.:?.*|Original:.*|\d{1,2} \w+ \d{4}|.*\bsession\b.*|"
+    r"Agenda items?.*|Items? \d.*|Resolution adopted by.*|\[.*\]|\d{2}-\d{5}.*",
+    re.IGNORECASE,
+)
+# a text file this large is a corpus dump, not a document: extracting it would stall the build
+MAX_TEXT_MB = float(os.environ.get("MAX_TEXT_MB", "25"))
 
 
 def ingest(path: Path, doc_id: str, source: str, fmt: str) -> Document:
@@ -29,7 +41,10 @@ def ingest(path: Path, doc_id: str, source: str, fmt: str) -> Document:
 
 
 def _failed(base: Document, exc: BaseException) -> Document:
-    message = str(exc) if isinstance(exc, ValueError | OSError) and str(exc) else ""
+    from pipeline.ingest.pdf import PdfError
+
+    # our own errors are already worded for the user; anything else is described
+    message = str(exc) if isinstance(exc, text_file.TextError | PdfError) else ""
     if not message:
         message = (f"could not be read ({type(exc).__name__}: {exc}); re-export or "
                    "re-download the file")
@@ -41,20 +56,17 @@ def _fields(doc: Document) -> dict:
 
 
 def _ingest_text(data: bytes, base: Document) -> Document:
+    if len(data) > MAX_TEXT_MB * 1024 * 1024:
+        raise text_file.TextError(f"too large ({len(data) / 1024 / 1024:.0f} MB; the limit is "
+                         f"{MAX_TEXT_MB:g} MB): split it into parts, or raise the limit with "
+                         "MAX_TEXT_MB=<megabytes> make")
     decoded, _encoding = text_file.decode(data)
-    clean, footnotes = _clean(decoded)
-    starts = (0, *(i + 1 for i, ch in enumerate(clean) if ch == "\f"))
-    return Document(**{**_fields(base), "text": clean, "page_starts": starts,
-                       "footnote_spans": footnotes, "title": guess_title(clean)})
-
-
-def _clean(decoded: str) -> tuple[str, tuple[tuple[int, int], ...]]:
-    try:
-        from pipeline.ingest.clean import clean_text_file
-    except ImportError:  # the cleanup module is optional while it is being written
-        return decoded, ()
-    result = clean_text_file(decoded)
-    return result.text, tuple(map(tuple, result.footnote_spans))
+    clean = clean_text_file(decoded)
+    starts = (0, *(i + 1 for i, ch in enumerate(clean.text) if ch == "\f"))
+    return Document(**{**_fields(base), "text": clean.text, "page_starts": starts,
+                       "footnote_spans": tuple(map(tuple, clean.footnote_spans)),
+                       "title": guess_title(clean.text), "symbol": clean.symbol,
+                       "date": clean.date})
 
 
 def _ingest_pdf(path: Path, base: Document) -> Document:
@@ -63,16 +75,26 @@ def _ingest_pdf(path: Path, base: Document) -> Document:
     pdf = read_pdf(path)
     return Document(**{**_fields(base), "text": pdf.text, "page_starts": tuple(pdf.page_starts),
                        "footnote_spans": tuple(map(tuple, pdf.footnote_spans)),
-                       "title": pdf.title or guess_title(pdf.text), "symbol": pdf.symbol})
+                       "title": pdf.title or guess_title(pdf.text), "symbol": pdf.symbol,
+                       "date": pdf.date})
 
 
 def guess_title(clean: str) -> str:
-    """The first short line of a text file, when it reads as a heading rather than a sentence."""
-    for line in clean.split("\n", 12)[:12]:
-        line = line.strip()
-        if not line:
+    """The document's title: the line after a resolution's number, else the first short line
+    below the masthead, when it reads as a heading rather than a sentence."""
+    lines = [line.strip() for line in clean[:6000].split("\n")]
+    lines = [line for line in lines if line]
+    for i, line in enumerate(lines[:80]):
+        if m := NUMBER_LINE.fullmatch(line):
+            title = m.group(1) or (lines[i + 1] if i + 1 < len(lines) else "")
+            return title if TITLE_LINE.fullmatch(title) else ""
+    # else the first paragraph below the masthead, when it reads as a heading, not a sentence
+    for block in re.split(r"\n[ \t]*\n", clean[:6000])[:20]:
+        heading = " ".join(block.split())
+        if not heading or MASTHEAD.fullmatch(heading):
             continue
-        if TITLE_LINE.fullmatch(line) and not line.endswith((".", ",", ";", ":")):
-            return SYMBOL_TITLE.sub("", line)
+        if TITLE_LINE.fullmatch(heading) and not heading.endswith((".", ",", ";", ":")):
+            return heading
         return ""
+    return ""
     return ""

@@ -1,0 +1,62 @@
+"""Small PDFs made on the fly for the tests (nothing large is committed): pages of text in
+Helvetica, pages with no text layer, and encrypted copies (through pypdf)."""
+
+from __future__ import annotations
+
+import io
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+
+def make_pdf(pages: list[list[str]], *, text_layer: bool = True) -> bytes:
+    """A PDF with one page per item, each a list of lines set from the top of an A4 page.
+    Without a text layer, each page only draws a filled box, as an image-only scan would."""
+    objects: list[bytes] = []
+
+    def add(body: bytes) -> int:
+        objects.append(body)
+        return len(objects)
+
+    font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    pages_id = len(objects) + 1 + 2 * len(pages)  # the Pages object comes after every page
+    kids = []
+    for lines in pages:
+        if text_layer:
+            ops = ["BT /F1 11 Tf 14 TL 72 770 Td"]
+            ops += [f"({_escape(line)}) Tj T*" for line in lines]
+            ops.append("ET")
+        else:
+            ops = ["0.5 g 72 400 450 350 re f"]
+        stream = "\n".join(ops).encode("latin-1")
+        content = add(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
+        kids.append(add(
+            b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
+            b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (pages_id, content, font)))
+    kid_refs = b" ".join(b"%d 0 R" % k for k in kids)
+    add(b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kid_refs, len(kids)))
+    catalog = add(b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id)
+
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    out.writelines(b"%010d 00000 n \n" % off for off in offsets)
+    out.write(b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n"
+              % (len(objects) + 1, catalog, xref))
+    return out.getvalue()
+
+
+def encrypt(pdf: bytes, user_password: str) -> bytes:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    writer.encrypt(user_password=user_password, owner_password="owner-secret", algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
