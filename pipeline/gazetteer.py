@@ -268,53 +268,112 @@ def place_hits(text: str) -> list[PlaceHit]:
 
 # --- states acting vs places --------------------------------------------------------------
 
+# The organs through which a state acts. `X Government`, `the Government of X` and `the
+# Sudanese Government` all name the state itself, not a place in it.
+ORGAN = (
+    r"Governments?|government|[Aa]uthorities|[Dd]elegations?|Permanent\s+Missions?|Missions?"
+    r"|Permanent\s+Representatives?|[Rr]epresentatives?|Ambassadors?|Embassy|Ministers?|Ministry"
+    r"|President|Vice-President|Prime\s+Minister|Foreign\s+Minister|King|Queen|Emperor|Emir|Amir"
+    r"|Sultan|Crown\s+Prince|Chancellor|Cabinet|Parliament|Executive|[Aa]dministration|regime"
+    r"|[Pp]residency|[Hh]eads?\s+of\s+(?:State|Government)(?:\s+(?:and|or)\s+(?:State|Government))?"
+    r"|Chargé\s+d['’]affaires|Observer|Secretary\s+of\s+State"
+)
+
 # Words before a country that make it the state as an actor: its government, its
-# representatives, its offices, or a speech act addressed to it.
+# representatives, its offices, the agent of a passive (`imposed by X`), the target of measures
+# (`embargo against X`), a party to relations (`talks between X and Y`, `partnership with X`),
+# or a speech act addressed to it (`urges X`, `gratitude to X`).
 ACTING_BEFORE = regex.compile(
-    r"""(?:
-        \b(?:Governments?|government|delegations?|Delegation|Permanent\s+Missions?|Missions?
-           |Permanent\s+Representatives?|[Rr]epresentatives?|Ambassadors?|Embassy|Minister
-           |Ministry|Ministers|President|Prime\s+Minister|King|Queen|Emperor
-           |[Hh]eads?\s+of\s+(?:State|Government)(?:\s+(?:and|or)\s+(?:State|Government))?
-           |Chargé\s+d['’]affaires|Observer|Vice-President|Secretary\s+of\s+State|Parliament
-           |authorities|Authorities|initiative|invitation|offer|proposals?|sponsors?)
-        (?:\s+(?:of|for)(?:\s+[A-Z][\w'’-]*){0,4})?\s+(?:of|from)\s+(?:the\s+)?
+    rf"""(?:
+        \b(?:{ORGAN}|initiative|invitation|offer|proposals?|sponsors?
+           |(?:people|peoples)\s+and\s+(?:the\s+)?Governments?
+           |Governments?\s+and\s+(?:the\s+)?peoples?)
+        (?:\s+(?:of|for)(?:\s+[A-Z][\w'’-]*){{0,4}})?\s+(?:of|from)\s+(?:the\s+)?
       | \bon\s+behalf\s+of\s+(?:the\s+)?
-      | \b(?:chaired|co-chaired|hosted|submitted|presented|sponsored|co-sponsored|proposed
-           |organized|organised|convened|introduced|funded|offered)\s+by\s+(?:the\s+)?
-      | \b(?:gratitude|thanks|appreciation|thank|commends|congratulates|congratulate|urges
-           |calls\s+upon|requests|invites)\s+(?:to\s+)?(?:the\s+)?
+      | (?<!\b(?:bordered|surrounded|bounded|flanked|separated|divided|crossed|washed)\s+)
+        \bby\s+(?:the\s+)?
+      | \bagainst\s+(?:the\s+)?
+      | \b(?:relations?|ties|co-?operation|partnerships?|talks|negotiations?|dialogue|agreements?
+           |[Tt]reaty|peace|war|conflict|disputes?|friendship|solidarity|alliance|consultations?
+           |contacts?|rapprochement|reconciliation|discussions?|accords?|summit)
+        \b[^.;:\n]{{0,40}}?\b(?:with|between)\s+(?:the\s+)?
+      | \b(?:gratitude|thanks|appreciation|thank|thanked|commends?|commended|congratulates?
+           |congratulated|urges?|urged|(?:calls?|called)\s+(?:up)?on|(?:appeals?|appealed)\s+to
+           |requests?|requested|invites?|invited|asks?|asked|assures?|assured|tribute\s+to)
+        \s+(?:to\s+)?(?:the\s+)?
+      | \b(?:[Mm]y|[Oo]ur)\s+(?:own\s+)?country\s*,\s*(?:the\s+)?  # `my country, Mexico, ...`
     )\Z""",
     regex.VERBOSE,
 )
 
-# A verb right after a country makes it the subject: the state acts or speaks.
+# A verb right after a country makes it the subject: the state acts or speaks. Past and third
+# person forms are recognised by their ending too (`Belgium organized`, `Senegal renews`), so
+# the list only needs auxiliaries, modals and irregular or unmarked forms.
 ACTING_VERB = (
-    r"(?:has|have|had|will|would|shall|should|can|could|must|did|does|do"
-    r"|supports?|supported|believes?|welcomes?|welcomed|calls?|called|urges?|urged|remains?"
-    r"|reaffirms?|reiterates?|stands?|wishes|hopes?|considers?|intends?|attaches|joins?"
-    r"|continues?|continued|condemns?|condemned|expresses|expressed|recognizes?|recognized"
-    r"|notes?|noted|proposes?|proposed|voted|votes|abstained|agreed|agrees|signed|ratified"
-    r"|acceded|pledged|pledges|contributed|contributes|hosted|hosts|announced|announces|said"
-    r"|says|stated|states|declared|declares|rejected|rejects|requested|requests|submitted"
-    r"|commits?|committed|favours?|favors?|shares|shared|accepts?|accepted|insists?|opposes?"
-    r"|opposed|deplores?|regrets?|trusts?|fully|also|therefore|firmly|strongly|again|already"
-    r"|would|cannot|emphasizes?|stresses?|underlines?|appeals?|invites?|thanks?|seeks?|sought"
-    r"|maintains?|wants?|aims?|plans?|launched|launches|adopted|provides?|provided|offers?"
-    r"|offered|endeavours?|looks|affirms?|associates?|aligns?|subscribes?|co-sponsored"
-    r"|participates|participated|sent|sends|asked|asks|applied|objects|objected|demands?"
-    r"|demanded|denies|denied|refuses|refused|recalls?|recalled|acknowledges?|acknowledged)\b"
+    r"(?:has|have|had|will|would|shall|should|can|could|must|may|might|did|does|do|cannot"
+    r"|took|takes|made|makes|gave|gives|sent|sends|won|led|sought|chose|began|held|kept|met"
+    r"|paid|pays|put|set|sets|stood|stands|became|brought|wants|went|saw|knew|felt|thought"
+    r"|said|says|told|joined|fully|also|therefore|firmly|strongly|again|already|once|never"
+    r"|still|now|always|too|itself|herself|for\s+its\s+part"
+    r"|(?!(?:{noun})\b)[a-z]{{2,}}(?:ed|s)(?<!ss|us|is|as|ous))\b"
+)
+# Lowercase words ending in -s or -ed that, after a country's name, are nouns it qualifies
+# (`United States dollars`, `Iraq sanctions`), not verbs it governs.
+NOUN_AFTER = (
+    r"dollars|programmes|programs|projects|operations|talks|forces|troops|sanctions|elections"
+    r"|authorities|affairs|issues|nationals|citizens|refugees|delegates|relations|borders"
+    r"|efforts|interests|exports|imports|resources|offices|missions|agencies|policies|measures"
+    r"|peoples|negotiations|parties|islands|provinces|regions|areas|territories|waters|times"
+    r"|cases|questions|situations|crises|needs|accounts|funds|costs|grants|loans|debts|assets"
+    r"|laws|rules|courts|years|days|months|weeks|ones|others|members|states|nations|countries"
+    r"|based|led|related|backed|owned|sponsored|funded|speaking|bound|wide"
+    # function words that end like a verb
+    r"|towards|afterwards|whereas|perhaps|unless|thus|besides|its|his|hers|ours|theirs|yours"
+    r"|this|these|those|plus|news|series|means|nevertheless|regardless|nonetheless|needed"
+)
+SUBJECT_VERB = ACTING_VERB.format(noun=NOUN_AFTER)
+# A copula makes the country the subject only with a predicate a state takes: a stance
+# (`is convinced`), an activity (`is working`), or a role (`is a party to`).
+COPULA_PREDICATE = (
+    r"(?:is|are|was|were|has\s+been|have\s+been|remains|remained)\s+(?:not\s+|also\s+|now\s+"
+    r"|still\s+|therefore\s+|\w+ly\s+)*(?:convinced|committed|determined|ready|prepared|pleased"
+    r"|proud|concerned|grateful|honoured|honored|willing|resolved|aware|able|unable|opposed"
+    r"|(?!being\b)[a-z]{2,}ing"
+    r"|(?:a|an|the|one)\s+(?:of\s+)?(?:[\w-]+\s+){0,3}?(?:member|party|parties|sponsor|signatory"
+    r"|contributor|donor|host|partner|friend|supporter|advocate|champion|founder|Member|Chair"
+    r"|candidate|co-sponsor|neighbour|neighbor|ally|State))\b"
 )
 ACTING_AFTER = regex.compile(
-    r"""(?:
-        ['’]s?\b                                    # `Belgium's commitment`
-      | \s*,\s*(?:as|for\s+its\s+part|in\s+particular|too|like)\b  # `Belgium, as a member...`
-      | \s+(?:\(\w+\)\s+)?(?:\w+ly\s+)?""" + ACTING_VERB + r"""
-      | \s+(?:is|was|remains|stands)\s+(?:\w+ly\s+)?(?:convinced|committed|determined|ready
-           |prepared|pleased|proud|concerned|grateful|honoured|honored|willing|resolved)\b
+    rf"""(?:
+        ['’]s?(?!\w)                               # `Belgium's`, `the Philippines’`
+      | \s+(?:{ORGAN})\b                            # `the United States Government`
+      | \s*,?\s*for\s+its\s+part\b                  # `France, for its part, ...`
+      | \s*,\s*(?:as\s+(?:a|an|the|one|its|host|chair|Chair|co-chair|President|current|member
+           |Member|party|sponsor)|in\s+particular|too|like|(?:together|along|jointly)\s+with)\b
+                                          # `Belgium, as a member...`, `France, together with`
+      | \s*,?\s*(?:which|who)\s+(?:\w+ly\s+)?(?:{SUBJECT_VERB}|{COPULA_PREDICATE})
+                                                    # `the Philippines, which will organize`
+      | \s*,\s*(?:a|an|one\s+of)\s+[^,;.()\n]{{1,80}},\s*(?:\w+ly\s+)?{SUBJECT_VERB}
+                                                    # `Portugal, a member of NATO, has`
+      | \s+(?:\(\w+\)\s+)?(?:\w+ly\s+)?(?:{SUBJECT_VERB}|{COPULA_PREDICATE})
       | \s*\**\s*:\s*\**\s*(?:draft|revised\s+draft)  # sponsors: `France ...:** draft`
     )""",
     regex.VERBOSE,
+)
+
+# What follows a country and belongs to it even where it is the object of a preposition.
+OWN_AFTER = regex.compile(
+    rf"['’]s?(?!\w)|\s+(?:{ORGAN})\b|\s*,?\s*(?:which|who)\s|\s*\**\s*:\s*\**\s*(?:revised\s+)?draft"
+)
+
+# A preposition governs the country: it is an object (`the people of Japan wish`, `the question
+# of Namibia remains`), so a verb after it has another subject.
+GOVERNED_BEFORE = regex.compile(
+    r"\b(?:of|in|at|from|into|onto|with|for|on|to|towards?|over|under|about|than|like|upon"
+    r"|within|throughout|across|including|concerning|regarding|via|among|amongst|around|near"
+    r"|beyond|behind|during|through|between|versus|unlike|namely|except)\s+(?:the\s+)?"
+    r"(?:former\s+|whole\s+|entire\s+)?\Z",
+    regex.IGNORECASE,
 )
 
 # A list of states: `France, Guinea and Saudi Arabia` share the role of the whole list.
@@ -335,13 +394,29 @@ LOCATION_BEFORE = regex.compile(
 )
 
 
-def acting_alone(text: str, hit: PlaceHit) -> tuple[bool, bool, bool]:
-    """(acting before, acting after, location before) for one mention by its own context."""
-    window = text[max(0, hit.start - 120) : hit.start]
+@dataclass(frozen=True)
+class Cues:
+    """What one mention's own context says: acting by the words before it or after it, located
+    by a locative word, governed by a preposition (so not a subject)."""
+
+    before: bool
+    after: bool
+    located: bool
+    governed: bool
+
+
+def acting_alone(text: str, start: int, end: int) -> Cues:
+    """The context of one mention `text[start:end]`, alone."""
+    window = text[max(0, start - 120) : start]
     before = ACTING_BEFORE.search(window) is not None
     located = not before and LOCATION_BEFORE.search(window[-40:]) is not None
-    after = not located and ACTING_AFTER.match(text, hit.end) is not None
-    return before, after, located
+    governed = GOVERNED_BEFORE.search(window[-40:]) is not None
+    after = ACTING_AFTER.match(text, end)
+    # a verb after the object of a preposition has another subject (`the people of Japan
+    # wish`); a possessive, an organ or a relative clause still belongs to the country
+    own = after is not None and OWN_AFTER.match(text, end) is not None
+    acting_after = after is not None and not located and (own or not governed)
+    return Cues(before, acting_after, located, governed)
 
 
 def list_groups(text: str, hits: list[PlaceHit]) -> Iterator[list[PlaceHit]]:
@@ -361,25 +436,92 @@ def list_groups(text: str, hits: list[PlaceHit]) -> Iterator[list[PlaceHit]]:
 
 def acting_flags(text: str, states: list[PlaceHit]) -> list[bool]:
     """`acting` for each state mention, in order. A list of states shares its context:
-    `the Governments of France and Chad` makes both act, as does `France and Chad have agreed`."""
+    `the Governments of France and Chad` makes both act, as does `France and Chad have agreed`
+    (but not `the independence of France and Chad has...`, where the list is an object)."""
     flags = []
     for group in list_groups(text, states):
-        first_before = acting_alone(text, group[0])[0]
-        last_after = acting_alone(text, group[-1])[1]
+        first = acting_alone(text, group[0].start, group[0].end)
+        last = acting_alone(text, group[-1].start, group[-1].end)
+        shared = first.before or (last.after and not first.governed)
         for hit in group:
-            before, after, located = acting_alone(text, hit)
-            flags.append(before or after or (not located and (first_before or last_after)))
+            own = acting_alone(text, hit.start, hit.end)
+            flags.append(own.before or own.after or (not own.located and shared))
     return flags
 
 
+# --- states named by their adjective ------------------------------------------------------
+
+# Adjectives shared by two states; the document decides which (see `adjective_state`).
+SHARED_ADJECTIVE_DEFAULT = {"Congolese": "COD", "Dominican": "DOM"}
+
+
+@cache
+def adjectives() -> dict[str, tuple[str, ...]]:
+    """Adjective -> iso3 of the states it names (`Sudanese` -> SDN; `Congolese` -> COD, COG)."""
+    out: dict[str, list[str]] = {}
+    for row in read_data("countries.csv"):
+        for adj in split_aliases(row.get("adjectives", "")):
+            out.setdefault(adj, []).append(row["iso3"])
+    return {adj: tuple(isos) for adj, isos in out.items()}
+
+
+@cache
+def adjective_pattern() -> regex.Pattern:
+    """`the Sudanese Government`, `Iraqi authorities`, `the Belgian delegation`: an adjective
+    names a state only in front of one of its organs (a demonym alone, `Belgian people`, names
+    neither a place nor an actor). Longest adjectives first (`South Sudanese` before `Sudanese`).
+    The organ must follow on the same line or after a line break, not across a paragraph."""
+    names = sorted(adjectives(), key=lambda a: (-len(a), a))
+    alternation = "|".join(regex.escape(a) for a in names)
+    return regex.compile(
+        rf"(?<![\w\-’'])(?P<adj>{alternation})(?=[^\S\n]*\n?[^\S\n]*(?:{ORGAN})\b)"
+    )
+
+
+# A capitalised word right before the adjective makes it part of another name (`the Turkish
+# Cypriot authorities`, `Latin American Governments`); a sentence's `The` does not.
+NAME_BEFORE_ADJECTIVE = regex.compile(r"\b(?!(?:The|THE)\b)[A-Z][\w'’\-]*[^\S\n]+\Z")
+
+
+def adjective_state(adj: str, start: int, named: list[CountryHit]) -> str:
+    """The iso3 an adjective names. An adjective two states share (`Congolese`) names the one
+    of them the document named last before it, else first after it, else the one UN usage
+    means by it (`Congolese` today: the Democratic Republic of the Congo)."""
+    isos = adjectives()[adj]
+    if len(isos) == 1:
+        return isos[0]
+    before = [h for h in named if h.iso3 in isos and h.start < start]
+    after = [h for h in named if h.iso3 in isos and h.start > start]
+    if before:
+        return before[-1].iso3
+    if after:
+        return after[0].iso3
+    return SHARED_ADJECTIVE_DEFAULT.get(adj, isos[0])
+
+
+def adjective_hits(text: str, named: list[CountryHit]) -> list[CountryHit]:
+    """States named by their adjective before one of their organs; always acting."""
+    by_iso3 = {place.country_code: place for place, _ in countries().values()}
+    out = []
+    for m in adjective_pattern().finditer(text):
+        if NAME_BEFORE_ADJECTIVE.search(text, max(0, m.start() - 40), m.start()):
+            continue
+        place = by_iso3[adjective_state(m.group("adj"), m.start(), named)]
+        out.append(CountryHit(m.start(), m.end(), m.group(), place.name, place.country_code,
+                              place.geonames_id, place.qid, True))
+    return out
+
+
 def country_hits(text: str) -> list[CountryHit]:
-    """Every mention of a state in the text, with `acting` from its context (see module doc)."""
+    """Every mention of a state in the text, by name or by adjective, with `acting` from its
+    context (see module doc)."""
     states = [h for h in place_hits(text) if is_state(h.place)]
-    return [
+    named = [
         CountryHit(h.start, h.end, h.text, h.place.name, h.place.country_code,
                    h.place.geonames_id, h.place.qid, acting)
         for h, acting in zip(states, acting_flags(text, states), strict=True)
     ]
+    return sorted(named + adjective_hits(text, named), key=lambda h: h.start)
 
 
 # --- US states named like countries -------------------------------------------------------

@@ -24,6 +24,7 @@ class Document:
     date: str = ""  # the document's own date where its masthead states one (ISO 8601)
     status: str = "ok"
     error: str = ""
+    warnings: tuple[str, ...] = ()  # what cost the document part of its text
 
     @property
     def pages(self) -> int:

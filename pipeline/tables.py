@@ -68,7 +68,8 @@ def merge(build: Path, output: Path, raw: Path | None = None) -> list[list]:
             len(doc["page_starts"]) if status == "ok" else "",
             len(doc["text"]) if status == "ok" else "",
             doc["title"], found.get("symbol", ""), found.get("date", ""), status, error,
-            found.get("date_source", ""), "; ".join(found.get("warnings", [])),
+            found.get("date_source", ""),
+            "; ".join([*doc.get("warnings", []), *found.get("warnings", [])]),
         ])
         if status != "ok":
             continue

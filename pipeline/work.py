@@ -19,8 +19,9 @@ DOC_SECONDS = 300  # a document taking longer than this is reported, not waited 
 MEMORY_BYTES = 6 * 1024**3  # address-space cap of a worker: one pathological file can't exhaust
 
 
-class DocumentTimeout(Exception):
-    pass
+class DocumentTimeout(BaseException):
+    """The time limit of one document; a BaseException, so that no `except Exception` inside
+    a reader or an extractor can swallow it."""
 
 
 def shard_of(key: str, shards: int) -> int:
@@ -60,6 +61,7 @@ def document_from_json(data: dict) -> Document:
     data = dict(data)
     data["page_starts"] = tuple(data["page_starts"])
     data["footnote_spans"] = tuple(tuple(s) for s in data["footnote_spans"])
+    data["warnings"] = tuple(data.get("warnings", ()))
     return Document(**data)
 
 

@@ -24,11 +24,11 @@ from pipeline.models import MENTION_KINDS, Context, columns  # noqa: E402
 def load_text(path: Path) -> str:
     if path.suffix == ".pdf":
         try:
-            from pipeline.ingest import pdf  # noqa: PLC0415
+            from pipeline.ingest import pdf
 
             return pdf.read_pdf(path).text
         except (ImportError, AttributeError):
-            import pdfplumber  # noqa: PLC0415
+            import pdfplumber
 
             with pdfplumber.open(path) as doc:
                 return "\f".join(p.extract_text() or "" for p in doc.pages)

@@ -49,6 +49,11 @@ def good_raw(folder: Path) -> Path:
     return folder
 
 
+def broken_page(pdf: bytes) -> bytes:
+    """The PDF with its second page's box unreadable: pdfplumber raises on that page."""
+    return pdf.replace(b"/MediaBox [0 0 595 842] /Contents 4 0 R", b"/MediaBox (x) /Contents 4 0 R")
+
+
 def bad_files(raw: Path, outside: Path) -> dict[str, str]:
     """Write every bad case into raw; return source -> the start of the expected error ('' when
     the file must be read correctly)."""
@@ -63,6 +68,8 @@ def bad_files(raw: Path, outside: Path) -> dict[str, str]:
         "locked.pdf": (encrypt(pdf, "secret"), "encrypted"),
         "open-lock.pdf": (encrypt(pdf, ""), ""),
         "scan.pdf": (make_pdf([["x"]], text_layer=False), "no text layer"),
+        "broken-page.pdf": (broken_page(pdf), ""),
+        "thousand-pages.pdf": (make_pdf([["word"]] * 1000), ""),
         "a name with spaces.txt": (SENTENCE.encode(), ""),
         "quote's \"name\".txt": (SENTENCE.encode(), ""),
         "Genève-é.txt": (SENTENCE.encode(), ""),
@@ -125,7 +132,10 @@ def test_every_bad_file_is_reported_or_read(with_bad) -> None:
             assert row["error"].startswith(message), (source, row["error"])
         else:
             assert (row["status"], row["error"]) == ("ok", ""), source
-            assert int(row["chars"]) >= len(SENTENCE) - 5, source
+            if source != "thousand-pages.pdf":  # its one word repeats: a running header
+                assert int(row["chars"]) >= len(SENTENCE) - 5, source
+    assert docs["thousand-pages.pdf"]["pages"] == "1000"
+    assert docs["broken-page.pdf"]["warnings"].startswith("page 2: could not be read")
     errors = sum(1 for m in expected.values() if m)
     assert f"{len(expected) + len(GOOD)} documents: " in result.stderr
     assert f"{errors} errors" in result.stderr
@@ -148,6 +158,18 @@ def test_huge_text_file_is_refused_with_advice(tmp_path) -> None:
     docs = {r["source"]: r for r in rows(tmp_path / "out", "documents")}
     assert docs["huge.txt"]["status"] == "error"
     assert docs["huge.txt"]["error"].startswith("too large")
+    assert "1 error" in result.stderr
+
+
+def test_time_guard_trips_into_an_error_row(tmp_path) -> None:
+    raw = good_raw(tmp_path / "raw")
+    (raw / "long.pdf").write_bytes(make_pdf([[f"page {i} of a very long annex"] for i in
+                                             range(6000)]))
+    result = make(raw, tmp_path / "out", tmp_path / "build", "DOC_SECONDS=1", check=True)
+    docs = {r["source"]: r for r in rows(tmp_path / "out", "documents")}
+    assert docs["long.pdf"]["status"] == "error"
+    assert docs["long.pdf"]["error"].startswith("took longer than 1 s")
+    assert docs["004_42a0f7cf2bba071a.txt"]["status"] == "ok"
     assert "1 error" in result.stderr
 
 

@@ -76,7 +76,8 @@ def _ingest_pdf(path: Path, base: Document) -> Document:
     return Document(**{**_fields(base), "text": pdf.text, "page_starts": tuple(pdf.page_starts),
                        "footnote_spans": tuple(map(tuple, pdf.footnote_spans)),
                        "title": pdf.title or guess_title(pdf.text), "symbol": pdf.symbol,
-                       "date": pdf.date})
+                       "date": pdf.date,
+                       "warnings": tuple(w for w in pdf.warnings if "could not be read" in w)})
 
 
 def guess_title(clean: str) -> str:

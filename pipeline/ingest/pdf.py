@@ -575,27 +575,43 @@ def _open_check(path: Path) -> int:
         doc.close()
 
 
+def _page_size(page) -> tuple[float, float]:
+    """The page's size, or US Letter where its box itself is what cannot be read."""
+    try:
+        return float(page.width), float(page.height)
+    except Exception:  # noqa: BLE001 - a broken page box must cost only that page
+        return 612.0, 792.0
+
+
 def read_pdf(path: str | Path) -> PdfText:
     """Read a PDF into clean text with a page map; raise PdfError when it cannot be read."""
     import pdfplumber
+    from pdfminer.pdfpage import PDFPage
+    from pdfplumber.page import Page
 
     path = Path(path)
     count = _open_check(path)
     raw: list[RawPage] = []
     warnings: list[str] = []
     try:
-        with pdfplumber.open(path) as pdf:
-            for number, page in enumerate(pdf.pages, start=1):
+        with path.open("rb") as stream:
+            pdf = pdfplumber.open(stream)
+            # page by page, not `pdf.pages`: that builds every page first, so one page with a
+            # broken box would cost the whole document
+            for number, mpage in enumerate(PDFPage.create_pages(pdf.doc), start=1):
+                page = None
                 try:
+                    page = Page(pdf, mpage, page_number=number, initial_doctop=0)
                     raw.append(read_page(page))
                 except Exception as exc:
                     warnings.append(
                         f"page {number}: could not be read ({type(exc).__name__}: {exc}); "
                         "its text is left out"
                     )
-                    raw.append(RawPage(float(page.width), float(page.height), (), ()))
+                    raw.append(RawPage(*(_page_size(page) if page else (612.0, 792.0)), (), ()))
                 finally:
-                    page.close()
+                    if page is not None:
+                        page.close()
     except PdfError:
         raise
     except Exception as exc:
