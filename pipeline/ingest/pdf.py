@@ -579,7 +579,7 @@ def _page_size(page) -> tuple[float, float]:
     """The page's size, or US Letter where its box itself is what cannot be read."""
     try:
         return float(page.width), float(page.height)
-    except Exception:  # noqa: BLE001 - a broken page box must cost only that page
+    except Exception:
         return 612.0, 792.0
 
 
