@@ -67,4 +67,13 @@ def extract(doc: Document, extractors: dict[str, ModuleType]) -> Extraction:
             (m for m in found if doc.text[m.start : m.end] == m.text),
             key=lambda m: (m.start, m.end),
         )
+    if "dates" in mentions and "symbols" in mentions:
+        mentions["dates"] = outside(mentions["dates"], mentions["symbols"])
     return Extraction(symbol, date, date_source, mentions, tuple(warnings))
+
+
+def outside(dates: list[Mention], symbols: list[Mention]) -> list[Mention]:
+    """The dates that overlap no symbol: a year inside a symbol is never a date
+    (`resolution 2018/19` is not the years 2018 to 2019)."""
+    spans = [(s.start, s.end) for s in symbols]
+    return [d for d in dates if not any(a < d.end and d.start < b for a, b in spans)]
