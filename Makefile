@@ -18,7 +18,10 @@ PYTHON ?= python3
 DOC_SECONDS ?= 300
 VENV := .venv
 PY := $(VENV)/bin/python
-SHARDS := $(shell nproc 2>/dev/null || echo 2)
+NPROC := $(shell nproc 2>/dev/null || echo 2)
+# as many shard workers as make may run jobs (-jN; all cores for a bare -j; 1 without -j),
+# read when the recipe runs, where MAKEFLAGS holds the -j option
+JOBS = $(if $(filter -j,$(MAKEFLAGS)),$(NPROC),$(or $(patsubst -j%,%,$(filter -j%,$(MAKEFLAGS))),1))
 # one build folder per raw folder, so two folders' files never mix
 RAW_ABS := $(abspath $(RAW))
 BUILD_ROOT ?= build
@@ -55,7 +58,7 @@ $(BUILD)/todo/:
 	@mkdir -p $@
 
 $(OUTPUT)/documents.csv: $(MENTIONS) $(BUILD)/docs.json $(MERGE_CODE) | $(VENV_DONE)
-	@$(MAKE) BUILD='$(BUILD)' $(addprefix work-shard-,$(shell seq $(SHARDS)))
+	@$(MAKE) BUILD='$(BUILD)' SHARDS=$(JOBS) $(addprefix work-shard-,$(shell seq $(JOBS)))
 	@rm -f $(BUILD)/todo/ingest $(BUILD)/todo/extract
 	@$(PY) -m pipeline merge '$(BUILD)' '$(OUTPUT)' --raw '$(RAW)'
 

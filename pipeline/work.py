@@ -8,7 +8,6 @@ import resource
 import signal
 import sys
 import time
-import zlib
 from dataclasses import asdict
 from pathlib import Path
 
@@ -24,16 +23,35 @@ class DocumentTimeout(BaseException):
     a reader or an extractor can swallow it."""
 
 
-def shard_of(key: str, shards: int) -> int:
-    return zlib.crc32(key.encode("utf-8")) % shards
-
-
-def queued(build: Path, stage: str, shard: int, shards: int) -> list[str]:
+def queued(build: Path, stage: str) -> list[str]:
     path = build / "todo" / stage
     if not path.exists():
         return []
-    keys = dict.fromkeys(line.strip() for line in path.read_text(encoding="utf-8").splitlines())
-    return [k for k in keys if k and shard_of(k, shards) == shard]
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [k for k in dict.fromkeys(line.strip() for line in lines) if k]
+
+
+def share(keys: list[str], sizes: dict[str, int], shard: int, shards: int) -> list[str]:
+    """This shard's share of the keys: the largest documents first, each to the shard with the
+    least work so far, so that the shards finish together. Every shard computes the same split."""
+    load = [0] * shards
+    mine = []
+    for key in sorted(keys, key=lambda k: (-sizes.get(k, 0), k)):
+        target = load.index(min(load))
+        load[target] += sizes.get(key, 0) + 1
+        if target == shard:
+            mine.append(key)
+    return sorted(mine)
+
+
+def source_sizes(build: Path, entries: dict[str, dict]) -> dict[str, int]:
+    sizes = {}
+    for key, entry in entries.items():
+        try:
+            sizes[key] = (build / "src" / f"{key}.{entry['format']}").stat().st_size
+        except OSError:
+            sizes[key] = 0
+    return sizes
 
 
 def _alarm(_signum, _frame):
@@ -67,9 +85,13 @@ def document_from_json(data: dict) -> Document:
 
 def run(build: Path, shard: int = 0, shards: int = 1, seconds: int = DOC_SECONDS) -> int:
     entries = {d["key"]: d for d in read_json(build / "docs.json") if not d["error"]}
-    to_ingest = [k for k in queued(build, "ingest", shard, shards) if k in entries]
-    to_extract = [k for k in dict.fromkeys(to_ingest + queued(build, "extract", shard, shards))
-                  if k in entries]
+    ingest_all = [k for k in queued(build, "ingest") if k in entries]
+    extract_all = [k for k in dict.fromkeys(ingest_all + queued(build, "extract")) if k in entries]
+    if not extract_all:
+        return 0
+    sizes = source_sizes(build, {k: entries[k] for k in extract_all})
+    to_extract = share(extract_all, sizes, shard, shards)
+    to_ingest = [k for k in to_extract if k in set(ingest_all)]
     if not to_extract:
         return 0
     limit_memory(MEMORY_BYTES)
@@ -125,4 +147,6 @@ def progress(tag: str, stage: str, i: int, n: int, doc_id: str) -> None:
     now = time.monotonic()
     if sys.stderr.isatty() or i == n or now - _last[0] >= 1.0:
         _last[0] = now
-        print(f"{tag}{stage} {i}/{n} ({n - i} left) {doc_id}", file=sys.stderr, flush=True)
+        # one write per line, so two shards' lines never interleave
+        sys.stderr.write(f"{tag}{stage} {i}/{n} ({n - i} left) {doc_id}\n")
+        sys.stderr.flush()
