@@ -45,13 +45,15 @@ MENTIONS := $(DOCS:%=$(BUILD)/mentions/%.json)
 ## Build every table in $(OUTPUT)/ from the documents in $(RAW)/ (RAW=dir OUTPUT=dir to change)
 all: $(OUTPUT)/documents.csv
 
-# The per-document targets: each recipe queues its document for the shard workers below.
+# The per-document targets: each recipe removes the stale file (so that make sees it remade,
+# and an interrupted build leaves no stale file that looks finished) and queues the document
+# for the shard workers below.
 $(BUILD)/text/%.json: $(BUILD)/src/%.txt $(INGEST_CODE) | $(VENV_DONE)
-	@echo '$*' >> $(BUILD)/todo/ingest
+	@rm -f '$@'; echo '$*' >> $(BUILD)/todo/ingest
 $(BUILD)/text/%.json: $(BUILD)/src/%.pdf $(INGEST_CODE) | $(VENV_DONE)
-	@echo '$*' >> $(BUILD)/todo/ingest
+	@rm -f '$@'; echo '$*' >> $(BUILD)/todo/ingest
 $(BUILD)/mentions/%.json: $(BUILD)/text/%.json $(EXTRACT_CODE) | $(VENV_DONE)
-	@echo '$*' >> $(BUILD)/todo/extract
+	@rm -f '$@'; echo '$*' >> $(BUILD)/todo/extract
 
 $(TEXTS) $(MENTIONS): | $(BUILD)/todo/
 $(BUILD)/todo/:

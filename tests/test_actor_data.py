@@ -73,3 +73,24 @@ def test_one_president_of_the_general_assembly_per_session():
     assert actors.holder("president-of-the-general-assembly", "2006-09-14") == \
         "Haya Rashed Al Khalifa"
     assert actors.holder("secretary-general", "2008-06-20") == "Ban Ki-moon"
+
+
+def test_holder_at_month_or_year_precision():
+    # a month: the holder at its end (the session opened that month); a year: only one holder
+    assert actors.holder("president-of-the-general-assembly", "2024-09") == "Philémon Yang"
+    assert actors.holder("president-of-the-general-assembly", "2024") == ""
+    assert actors.holder("secretary-general", "2016") == "Ban Ki-moon"
+    assert actors.holder("secretary-general", "2017") == "António Guterres"
+
+
+def test_presidents_by_session():
+    assert actors.session_holder("president-of-the-general-assembly", 40) == "Jaime de Piniés"
+    assert actors.session_holder("president-of-the-general-assembly", 79) == "Philémon Yang"
+    sessions = [t.session for t in actors.terms()
+                if t.office_id == "president-of-the-general-assembly"]
+    assert sorted(sessions) == list(range(1, 81))
+
+
+def test_ordinals_of_sessions():
+    words = ["first", "twelfth", "fortieth", "sixty-first", "79th", "ninety-ninth"]
+    assert [actors.ordinal_value(w) for w in words] == [1, 12, 40, 61, 79, 99]

@@ -85,6 +85,16 @@ def test_clean_text_written_and_offsets_hold(built) -> None:
             assert texts[row["doc_id"]][int(row["start"]) : int(row["end"])] == text
 
 
+def test_changed_extractor_reextracts_without_reingesting(built) -> None:
+    raw, out, build, _ = built
+    make(raw, out, build)
+    for mentions in build.rglob("mentions/*.json"):
+        os.utime(mentions, (946684800, 946684800))  # older than the extractors' code
+    result = make(raw, out, build)
+    assert "extract 2/2 (0 left)" in result.stderr.replace("[1/1] ", "")
+    assert "ingest" not in result.stderr
+
+
 def test_incremental_add_remove_and_noop(built) -> None:
     raw, out, build, _ = built
     assert "Nothing to be done" in make(raw, out, build).stdout

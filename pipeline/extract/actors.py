@@ -262,12 +262,19 @@ def written(name: str) -> str:
 
 
 def case_ok(found: str, alias: str) -> bool:
-    """Acronyms and one-word names match as written (`UN`, not `un`); longer names match in
-    any case but must not start lowercase unless the table writes them so (UN style writes
-    `high-level political forum` in lower case)."""
+    """Acronyms and one-word names match as written (`UN`, not `un`); longer names match with
+    the table's capitals (`Pacific community` is no `Pacific Community`), or set all in capitals
+    (headings); a name the table writes in lower case (UN style writes `high-level political
+    forum`) matches in any case."""
     if " " not in alias.strip():
         return written(found) == written(alias)
-    return found[:1].isupper() or alias[:1].islower()
+    if alias[:1].islower() or found.isupper():
+        return True
+    pairs = zip(CAPITALS.findall(found), CAPITALS.findall(alias), strict=False)
+    return all(f[0].isupper() or not a[0].isupper() for f, a in pairs)
+
+
+CAPITALS = re.compile(r"[^\W\d_]+")
 
 
 # --- hits: what the passes find, in view offsets --------------------------------------------
@@ -341,11 +348,12 @@ ORG_HEAD = (
     r"|Secretariat|Board|Authority|Parliament|Ministry|Movement|Front|Party|Community"
     r"|Association|Federation|Foundation|Centre|Center|League|Alliance|Coalition|Panel|Unit"
     r"|Corporation|University|Bureau|Entity|Operation|Army|Police|Assembly|Senate"
-    r"|Congress|Cabinet|Team|Partnership|Facility)"
+    r"|Congress|Cabinet|Team)"
 )
 NOT_ORG_WORD = re.compile(
     r"\b(?:Conferences?|Summits?|Meetings?|Sessions?|Dialogues?|Declarations?|Conventions?"
-    r"|Agenda|Goals?|(?:of|for|to) Action|Plans?|Strateg(?:y|ies)|Framework|Agreements?|Treat(?:y|ies)"
+    r"|Agenda|Goals?|(?:of|for|to) Action|Plans?|Strateg(?:y|ies)|Framework|Agreements?"
+    r"|Treat(?:y|ies)"
     r"|Protocols?|Charter|Resolutions?|Reports?|Day|Year|Decade|Act|Compact|Principles"
     r"|Covenant|Rules|Statute|Initiative|Platform|Review|Consensus|Outcome|Records|Series"
     r"|Guidelines|Law|Code|Prize|Award|Week|Games|Cup|Olympics|Heads|Member|States"
@@ -363,18 +371,23 @@ GENERIC_ORG = regex.compile(  # `regex`: the look-behind on IN_TAKERS has variab
 )
 # capitalized only because they open a sentence or a paragraph of a resolution
 LEADING_NOISE = re.compile(
-    r"^(?:(?:The|A|An|In|On|At|By|For|Of|As|To|With|This|That|These|Those|Its|Our|Their|His"
+    r"(?:(?:The|A|An|In|On|At|By|For|Of|As|To|With|This|That|These|Those|Its|Our|Their|His"
     r"|Her|We|I|It|Both|All|Each|Every|Also|And|But|Since|While|When|Where|Under|Through"
     r"|Welcomes|Requests|Invites|Urges|Calls|Notes|Decides|Encourages|Recognizes|Stresses"
     r"|Emphasizes|Reaffirms|Recalls|Takes|Expresses|Acknowledges|Underlines|Affirms"
     r"|Commends|Appreciates|Supports|Endorses|Approves|Authorizes|Considers|Concerned"
     r"|Mindful|Aware|Deeply|Further|Former|New|First|Second|Third|Current|Relevant|Respective"
-    r"|[A-Z][a-z]+ing) )+"
+    r"|(?<![^\n])[A-Z][a-z]+ing) )+"
 )
+# a gerund opening a sentence is noise (`Noting the Council`); inside one it is part of the name
+# (`the Peacekeeping Reserve Fund`): the generic span is matched on the text from the sentence
+# start, so `(?<![^\n])` above reads "at the start of the span's sentence"
+GERUND_AND_HEAD = re.compile(rf"[A-Z][a-z]+ing {ORG_HEAD}")
+SENTENCE_START = re.compile(r"(?:^|[.;:!?)\]]\s|\n)\s*$")
 # heads that are common nouns on their own (`Movement of goods`): a name needs a word before
 NEEDS_MODIFIER = frozenset({"Movement", "Operation", "Unit", "Party", "Front", "Army", "Police",
                             "Union", "Federation", "Coalition", "Entity", "Forces", "Force",
-                            "Team", "Partnership", "Facility"})
+                            "Team"})
 # `the Permanent Mission of Malawi`, `the Government of Belgium`: the state acting, which the
 # gazetteer reports; `Russian Federation`, `Soviet Union`: a state's own name
 STATE_HEADS = frozenset({"Mission", "Ministry", "Embassy", "Delegation", "Union", "Federation",
@@ -387,13 +400,22 @@ def generic_org_hits(view: View) -> list[Hit]:
     hits = []
     for m in GENERIC_ORG.finditer(text):
         start, end = m.start(), m.end()
-        noise = LEADING_NOISE.match(text[start:end])
-        if noise and noise.end() <= m.start("head") - start:
-            start += noise.end()
+        opens = "\n" if SENTENCE_START.search(text, max(0, start - 3), start) else " "
+        noise = LEADING_NOISE.match(opens + text[start:end], 1)
+        if noise and noise.end() - 1 <= m.start("head") - start:
+            start += noise.end() - 1
         span = text[start:end]
         if " " not in span or NOT_ORG_WORD.search(span):
             continue
         if start == m.start("head") and m.group("head") in NEEDS_MODIFIER:
+            continue
+        if GERUND_AND_HEAD.fullmatch(span) and fold(span) not in org_by_name():
+            continue  # `the Working Group`, `as Administering Authority`: a kind, not a name
+        acronym = ACRONYM_BEFORE.search(text, max(0, start - 24), start)
+        if acronym:  # `... South Africa (BRICS) Tuberculosis Research Network`: whole or none
+            whole = expanded(text, acronym, m.end())
+            if whole:
+                hits.append(whole)
             continue
         known = org_by_name().get(fold(span))
         if known:
@@ -402,6 +424,62 @@ def generic_org_hits(view: View) -> list[Hit]:
         hits.append(Hit(start, end, span, "organization", "", slug(span), "rule",
                         head_start=m.start("head"), head_end=m.end("head")))
     return hits
+
+
+# a name interrupted by the acronym of its first words (`... (BRICS) Tuberculosis Network`)
+ACRONYM_BEFORE = re.compile(r"\((?P<acr>[A-Z][A-Za-z\-]*[A-Z])\) $")
+WORD = re.compile(r"[^\W\d_][\w\-’']*")
+
+
+def expanded(text: str, acronym: re.Match, end: int) -> Hit | None:
+    """The whole name around an acronym: the words before it whose initials spell it, in order
+    (`Brazil, Russian Federation, India, China and South Africa (BRICS)`, skipping words as
+    Schwartz and Hearst's acronym matching does), the acronym and the rest of the name; the
+    canonical name is the acronym and the rest (`BRICS Tuberculosis Research Network`)."""
+    letters = acronym["acr"].replace("-", "").upper()
+    before = text[max(0, acronym.start() - 200) : acronym.start()]
+    words = list(WORD.finditer(before))[-(2 * len(letters)) :]
+    start, need = None, len(letters)
+    for w in reversed(words):
+        if need and w.group()[0] == letters[need - 1]:
+            need -= 1
+            start = w.start()
+        if not need:
+            break
+    if need or start is None or "\n" in before[start:]:
+        return None
+    start += acronym.start() - len(before)
+    rest = text[acronym.end() : end]
+    name = f"{acronym['acr']} {rest}"
+    return Hit(start, end, name, "organization", "", slug(name), "expanded")
+
+
+def without_parent(view: View, h: Hit, known: list[Hit]) -> Hit | None:
+    """`International Maritime Organization Maritime Safety Committee`: a body named with its
+    parent's name in front is the body under its own name (the parent is its own mention);
+    with nothing but the head noun left (`MINUSMA Mission`) it is the parent alone. The UN is
+    no such parent: `United Nations` opens the names of its own bodies."""
+    if h.source != "rule":
+        return h
+    parent = next((d for d in known if d.start == h.start and d.end < h.head_start
+                   and d.actor_id != org_by_id()["united-nations"].actor_id), None)
+    if parent is None:
+        return h
+    start = parent.end + 1
+    if start >= h.head_start:
+        return None
+    name = view.text[start : h.end]
+    body = org_by_name().get(fold(name))
+    if body:
+        return org_hit(start, h.end, body)
+    return replace(h, start=start, actor=name, actor_id=slug(name))
+
+
+def nested_known(orgs: list[Hit], known: list[Hit]) -> list[Hit]:
+    """`Global Judicial Integrity Network of the United Nations Office on Drugs and Crime`: a
+    listed body named inside a longer name after its head noun is named too."""
+    return [d for k in orgs if k.source == "rule" for d in known
+            if k.head_end <= d.start and d.end <= k.end]
 
 
 def shortened_names(orgs: list[Hit]) -> list[Hit]:
@@ -416,6 +494,10 @@ def shortened_names(orgs: list[Hit]) -> list[Hit]:
         words = fold(h.actor).split()
         full = next((k for name, k in known.items() if len(fold(name).split()) > len(words)
                      and fold(name).split()[: len(words)] == words), None)
+        # `the Guard Unit` after `a United Nations Guard Unit`: the end of a name named before
+        full = full or next((k for k in orgs if k.start < h.start and len(fold(k.actor).split())
+                             > len(words) and fold(k.actor).split()[-len(words) :] == words),
+                            None)
         out.append(replace(full, start=h.start, end=h.end, source="data") if full else h)
     return out
 
@@ -529,19 +611,25 @@ def person_hits(view: View) -> list[Hit]:
     hits = []
     for m in TITLED.finditer(text):
         name = clean_name(m.group("name"))
-        if not name or name in NOT_NAME:
+        found = name_in(text, name, m.start("name"), m.end("name"))
+        if not name or name in NOT_NAME or found is None:
             continue
-        start = text.index(name, m.start("name"))
-        hits.append(Hit(start, start + len(name), name, "person", role_of(m.group("titles")),
-                        slug(name), "title"))
+        hits.append(Hit(*found, name, "person", role_of(m.group("titles")), slug(name), "title"))
     for m in APPOSITION.finditer(text):
         name = clean_name(m.group("name"))
-        if " " not in name:
+        found = name_in(text, name, m.start("name"), m.end("name"))
+        if " " not in name or found is None:
             continue
-        start = text.index(name, m.start("name"))
         role = " ".join(m.group("office").split())
-        hits.append(Hit(start, start + len(name), name, "person", role, slug(name), "apposition"))
+        hits.append(Hit(*found, name, "person", role, slug(name), "apposition"))
     return hits
+
+
+def name_in(text: str, name: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the cleaned name stands in the matched words: it may differ in case from them
+    (`Mr. FERNANDEZ` gives `Fernandez`)."""
+    found = re.search(re.escape(name), text[start:end], re.IGNORECASE) if name else None
+    return (start + found.start(), start + found.end()) if found else None
 
 
 # --- resolution inside the document ---------------------------------------------------------
@@ -821,12 +909,14 @@ def keep_longest(hits: Iterable[Hit]) -> list[Hit]:
 
 
 def table_break(text: str, view: View, h: Hit) -> bool:
-    """A line break inside the span after a short line: cells of a table (`Amount\nGroup`),
-    not a name wrapped in running text."""
+    """A line break inside the span after a short line, or after a line that holds a tab (the
+    ingest writes a table row's cells tab-separated, so such a line ends a row): cells of a
+    table (`Amount\nGroup`, `Regional\nService Centre`), not a name wrapped in running text or
+    in one cell (a wrapped cell's last line carries the row's other cells)."""
     start, end = view.source_span(h.start, h.end)
-    for i in (i for i in range(start, end) if text[i] == "\n"):
-        line_start = text.rfind("\n", 0, i) + 1
-        if i - line_start < 40:
+    for i in (i for i in range(start, end) if text[i] in "\n\f"):
+        line_start = max(text.rfind("\n", 0, i), text.rfind("\f", 0, i)) + 1
+        if i - line_start < 40 or "\t" in text[line_start:i]:
             return True
     return False
 
@@ -861,12 +951,15 @@ def find(ctx: Context) -> list[ActorMention]:
     states = country_hits(ctx.text) if country_hits is not None else []
     state_spans = [(s.start, s.end) for s in states]
     found = data_hits(view)
+    known = [h for h in found if h.actor_type == "organization"]
     generic = [h for h in generic_org_hits(view)
                if h.source != "rule" or not (table_break(ctx.text, view, h)
                                              or names_a_state(view, h, state_spans))]
-    orgs = keep_longest([h for h in found if h.actor_type == "organization"] + generic)
+    generic = [g for h in generic if (g := without_parent(view, h, known))]
+    orgs = keep_longest(known + generic)
     orgs = shortened_names(orgs)
     orgs = keep_longest(orgs + defined_acronyms(view, orgs))
+    orgs += nested_known(orgs, known)
     offices_found = keep_longest([h for h in found if h.actor_type == "office"]
                                  + session_office_hits(view))
     people = [h for h in found if h.actor_type == "person"] + [
