@@ -138,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 2
     docs = plan(raw)
-    build.mkdir(parents=True, exist_ok=True)
+    (build / "todo").mkdir(parents=True, exist_ok=True)  # make's queues of stale documents
     sync_links(build, raw, docs)
     write_if_changed(build / "docs.json",
                      json.dumps([asdict(d) for d in docs], ensure_ascii=False, indent=0) + "\n")

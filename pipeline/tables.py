@@ -16,17 +16,17 @@ from pipeline.files import read_json, write_if_changed
 from pipeline.models import DOCUMENT_COLUMNS, MENTION_KINDS, columns
 
 DOCUMENT_EXTRA = ["date_source", "warnings"]
-# OWASP CSV injection: a cell starting with one of these may run as a formula
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# OWASP CSV injection: a cell starting with one of these may run as a formula; the apostrophe
+# is there so that the escape itself can be undone unambiguously
+ESCAPED_START = frozenset("=+-@\t\r'")
 
 
-def spreadsheet_safe(value) -> str:
+def spreadsheet_safe(value):
     """Prefix a risky cell with an apostrophe; a cell that already starts with one gets another,
     so removing one leading apostrophe always recovers the exact value."""
-    text = "" if value is None else str(value)
-    if text.startswith(FORMULA_START) or text.startswith("'"):
-        return "'" + text
-    return text
+    if isinstance(value, str) and value and value[0] in ESCAPED_START:
+        return "'" + value
+    return value
 
 
 def to_csv(header: list[str], rows: list[list]) -> str:
