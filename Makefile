@@ -42,7 +42,7 @@ endif
 TEXTS := $(DOCS:%=$(BUILD)/text/%.json)
 MENTIONS := $(DOCS:%=$(BUILD)/mentions/%.json)
 
-## Build every table in $(OUTPUT)/ from the documents in $(RAW)/ (RAW=dir OUTPUT=dir to change)
+## Build every table in output/ from the documents in raw/ (the default)
 all: $(OUTPUT)/documents.csv
 
 # The per-document targets: each recipe queues its document for the shard workers below (with
@@ -91,7 +91,7 @@ lint: $(VENV_DONE)
 bench: $(VENV_DONE)
 	@$(PY) -m pipeline.bench
 
-## Remove what make built: build/ and the tables in $(OUTPUT)/ (keeps .venv)
+## Remove what make built: build/ and the tables in output/ (keeps .venv)
 clean:
 	rm -rf '$(BUILD_ROOT)' '$(OUTPUT)/text'
 	rm -f $(foreach t,documents dates symbols places actors,'$(OUTPUT)/$(t).csv')
@@ -102,6 +102,9 @@ distclean: clean
 
 ## List the targets
 help:
+	@echo "make [target] [VARIABLE=value ...]"
 	@awk '/^## /{doc=substr($$0,4); next} /^[a-z-]+:/ && doc {sub(/:.*/,"",$$1); printf "  %-10s %s\n", $$1, doc} {doc=""}' $(MAKEFILE_LIST)
+	@echo "variables: RAW=dir (default raw)  OUTPUT=dir (default output)  -jN (N workers)"
+	@echo "           DOC_SECONDS=300 (time limit per document)  MAX_TEXT_MB=25 (largest text file)"
 
 .PHONY: all venv test lint bench clean distclean help
