@@ -31,7 +31,9 @@ CASES = [
      {("Kofi Annan", "person", "Secretary-General", "kofi-annan")}),
     ("according to the Secretary-General and his Special Representative on \nMigration, Peter "
      "Sutherland.", "", "",
-     {("Peter Sutherland", "person", "Special Representative on Migration", "peter-sutherland")}),
+     {("Peter Sutherland", "person",
+       "Special Representative of the Secretary-General for International Migration",
+       "peter-sutherland")}),
     ("Considering that the report of the Secretary-General of 18 May 2006 on \ninternational "
      "migration and development", "2008-06-20", "A/RES/62/270",
      {("Kofi Annan", "person", "Secretary-General", "kofi-annan")}),
@@ -140,6 +142,67 @@ CASES = [
     ("sh balance reflects the borrowing of $31.5 million from the Peacekeeping Reserve Fund.",
      "", "",
      {("Peacekeeping Reserve Fund", "organization", "", "peacekeeping-reserve-fund")}),
+    # named subsidiary bodies, `and` inside the name before its head noun
+    ("activities of the Committee on the Peaceful Uses of Outer Space, its Scientific and "
+     "Technical Subcommittee and its Legal Subcommittee and the Office for Outer Space Affairs",
+     "", "",
+     {("Scientific and Technical Subcommittee", "organization", "",
+       "scientific-and-technical-subcommittee"),
+      ("Legal Subcommittee", "organization", "", "legal-subcommittee")}),
+    ("In addition, the Business Transformation and\nAccountability Division, pursuant to "
+     "paragraph 64 of", "", "",
+     {("Business Transformation and Accountability Division", "organization", "",
+       "business-transformation-and-accountability-division")}),
+    ("Noting with appreciation the convening of the first United Nations World Geospatial "
+     "Information Congress, held in Deqing, China, in November 2018. Recognizing the sustained "
+     "efforts of the Committee of Experts to establish the United Nations Global Geospatial "
+     "Knowledge and Innovation Centre in Deqing", "", "",
+     {("United Nations Global Geospatial Knowledge and Innovation Centre", "organization", "",
+       "united-nations-global-geospatial-knowledge-and-innovation-centre")}),
+    # a name defined by its acronym; `UN` inside `UN-SPIDER` is no United Nations
+    ("the United Nations Platform for Space-based Information for Disaster Management and "
+     "Emergency Response (UN-SPIDER), and acknowledging", "", "",
+     {("United Nations Platform for Space-based Information for Disaster Management and "
+       "Emergency Response", "organization", "", "united-nations-platform-for-space-based-"
+       "information-for-disaster-management-and-emergency-response")}),
+    # treaty organs; `the Assembly` of their parties is not the General Assembly
+    ("26. Takes note of the decision of the Assembly of States Parties to the Rome Statute of "
+     "the International Criminal Court at its fifteenth session, while recalling that, according "
+     "to article 112, paragraph 6, of the Rome Statute, the Assembly of States Parties shall "
+     "meet", "2018-10-29", "A/RES/73/7",
+     {("Assembly of States Parties to the Rome Statute of the International Criminal Court",
+       "organization", "", "assembly-of-states-parties-to-the-rome-statute-of-the-international-"
+       "criminal-court")}),
+    ("as acknowledged by the twenty-sixth session of the Conference of the Parties to the United "
+     "Nations Framework Convention on Climate Change and as part of the Glasgow Climate Pact",
+     "", "",
+     {("Conference of the Parties to the United Nations Framework Convention on Climate Change",
+       "organization", "", "conference-of-the-parties-to-the-united-nations-framework-"
+       "convention-on-climate-change")}),
+    # an office whose title names its agency: the agency and the holder on the date
+    ("Report of the United Nations High Commissioner for Refugees, questions relating to "
+     "refugees, returnees and displaced persons", "2020-12-16", "A/RES/75/162",
+     {("Office of the United Nations High Commissioner for Refugees", "organization", "",
+       "office-of-the-united-nations-high-commissioner-for-refugees"),
+      ("Filippo Grandi", "person", "United Nations High Commissioner for Refugees",
+       "filippo-grandi")}),
+    ("submitted to the Executive Committee of the Programme of the High Commissioner\t7\t7", "",
+     "",
+     {("Executive Committee of the Programme of the United Nations High Commissioner for "
+       "Refugees", "organization", "", "executive-committee-of-the-programme-of-the-united-"
+       "nations-high-commissioner-for-refugees")}),
+    ("the establishment in April 2020 of the Seafarer Crisis Action Team by the Secretary-General "
+     "of the International Maritime Organization in order to", "2020-12-01", "A/RES/75/17",
+     {("Kitack Lim", "person", "Secretary-General of the International Maritime Organization",
+       "kitack-lim"),
+      ("International Maritime Organization", "organization", "", "Q201054")}),
+    # an unhyphenated office is the office
+    ("The Indian delegation will do whatever it can to strengthen the hands of the Secretary "
+     "General in this respect", "", "",
+     {("Secretary-General", "person", "Secretary-General", "secretary-general")}),
+    ("The Indian delegation will do whatever it can to strengthen the hands of the Secretary "
+     "General in this respect", "1970-10-14", "",
+     {("U Thant", "person", "Secretary-General", "u-thant")}),
 ]
 
 
@@ -178,6 +241,18 @@ NOT_THESE = [
      "Pacific Community"),
     ("conducting measures to strengthen security with the Guard Unit and the Working Group",
      "Working Group"),
+    # a name that goes on past its head noun is not cut there
+    ("the migration multi-partner trust fund and the Migration Network Hub", "Migration Network"),
+    ("Committee Mission held authority during the in situ liquidation", "Committee Mission"),
+    # an event, not a body
+    ("Noting with appreciation the convening of the first United Nations World Geospatial "
+     "Information Congress, held in Deqing, China", "United Nations World Geospatial Information "
+     "Congress"),
+    # a body's acronym inside a document symbol
+    ("32 A/HRC/15/29.", "Human Rights Council"),
+    ("In his 1957 report to the Committee on South West Africa, the Secretary General quoted a "
+     "speech by a Senator nominated by the Union Government to represent South West Africa in the "
+     "Union Senate. the Union Government", "Union Senate"),
 ]
 
 
@@ -214,6 +289,36 @@ def test_later_surname_resolves_to_the_person():
     mentions = actors.find(Context(text=text))
     last = [m for m in mentions if m.text == "Annan"]
     assert [(m.actor, m.actor_id) for m in last] == [("Kofi Annan", "kofi-annan")]
+
+
+def test_the_assembly_of_states_parties_is_not_the_general_assembly():
+    text = ("27. Encourages the widest possible participation of States in the Assembly of States "
+            "Parties, invites States to contribute")
+    mentions = actors.find(Context(text=text, doc_symbol="A/RES/73/7"))
+    assert "General Assembly" not in {m.actor for m in mentions}
+
+
+def test_a_short_reference_to_an_event_is_no_actor():
+    text = ("the Progress Declaration of the International Migration Review Forum, adopted by the "
+            "high-level political forum. Endorses the Declaration of the International Migration "
+            "Review Forum, adopted by the Forum, as contained in the annex")
+    mentions = actors.find(Context(text=text, doc_symbol="A/RES/76/266"))
+    assert [m.actor for m in mentions if m.text == "Forum"] == []
+
+
+def test_un_inside_a_hyphenated_name_is_not_the_united_nations():
+    text = ("the United Nations Platform for Space-based Information for Disaster Management and "
+            "Emergency Response (UN-SPIDER), and acknowledging")
+    mentions = actors.find(Context(text=text))
+    assert [m.text for m in mentions] == [text[4 : text.index(" (")], "UN-SPIDER"]
+
+
+def test_a_name_defined_by_its_acronym_needs_no_listed_head():
+    view = actors.make_view("the United Nations Platform for Space-based Information for Disaster "
+                            "Management and Emergency Response (UN-SPIDER), and")
+    assert [h.actor for h in actors.acronym_named_hits(view)] == [
+        "United Nations Platform for Space-based Information for Disaster Management and "
+        "Emergency Response"]
 
 
 def test_offsets_index_the_source_text_across_line_breaks():

@@ -332,10 +332,25 @@ def entry_hit(start: int, end: int, entry: Entry) -> Hit:
 
 
 def word_bounded(text: str, start: int, end: int) -> bool:
-    """Not inside a longer word or hyphenated compound (`Under-Secretary-General`)."""
+    """Not inside a longer word, a hyphenated compound (`Under-Secretary-General`; `UN-SPIDER`,
+    where `UN` opens another body's name, though `UNHCR-led` is UNHCR) or a document symbol
+    (`A/HRC/15/29` names no Human Rights Council)."""
     before = text[start - 1] if start else " "
-    after = text[end] if end < len(text) else " "
-    return not (before.isalnum() or before == "-" or after.isalnum())
+    after = text[end : end + 2]
+    if before.isalnum() or before == "-" or after[:1].isalnum():
+        return False
+    if after[:1] == "-" and after[1:2].isupper():
+        return False
+    # after a slash, in a chunk with a number: a document symbol (`A/HRC/15/29`), not a pair
+    # of bodies (`UNDP/UNFPA`)
+    return not (before == "/" and any(c.isdigit() for c in chunk_around(text, start, end)))
+
+
+def chunk_around(text: str, start: int, end: int) -> str:
+    """The whitespace-delimited chunk holding text[start:end]."""
+    left = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+    ends = [i for i in (text.find(" ", end), text.find("\n", end)) if i >= 0]
+    return text[left : min(ends, default=len(text))]
 
 
 # --- organizations named by their head noun --------------------------------------------------
@@ -343,7 +358,8 @@ def word_bounded(text: str, start: int, end: int) -> bool:
 # nouns that head the name of a body; `Conference`, `Summit` and the like head events, and
 # `Declaration`, `Agenda`, `Programme of Action` documents, which are not actors
 ORG_HEAD = (
-    r"(?:Organi[sz]ations?|Agency|Agencies|Commission|Committee|Council|Fund|Programme|Bank|Union"
+    r"(?:Organi[sz]ations?|Agency|Agencies|Commission|Sub-?[Cc]ommittee|Committee|Council|Fund"
+    r"|Programme|Bank|Union"
     r"|Office|Department|Division|Mission|Tribunal|Court|Forum|Group|Network|Institute|Forces?"
     r"|Secretariat|Board|Authority|Parliament|Ministry|Movement|Front|Party|Community"
     r"|Association|Federation|Foundation|Centre|Center|League|Alliance|Coalition|Panel|Unit"
@@ -364,8 +380,11 @@ CAP = r"(?:[A-Z](?:[^\W\d_]|['’\-])*[^\W\d_]|[A-Z])"
 # connectors inside a name; `in` only after nouns that take a place (`Mission in Liberia`)
 CONNECTOR = r"(?:of|for|on|de|des|du|la|le|et|to|against|del|on the|of the|for the)"
 IN_TAKERS = r"(?:Mission|Force|Forces|Operation|Office|Centre|Center|Tribunal|Court)"
+# `and` may join capitalized words before the head (`Scientific and Technical Subcommittee`,
+# `Business Transformation and Accountability Division`); `generic_org_hits` cuts the span
+# after an `and` that ends another body's name (`the Council and Peacebuilding Commission`)
 GENERIC_ORG = regex.compile(  # `regex`: the look-behind on IN_TAKERS has variable width
-    rf"(?<![\w\-’'])(?P<pre>(?:{CAP} ){{0,6}})(?P<head>{ORG_HEAD})(?![\w\-])"
+    rf"(?<![\w\-’'])(?P<pre>(?:{CAP} (?:and (?={CAP} ))?){{0,6}})(?P<head>{ORG_HEAD})(?![\w\-])"
     rf"(?P<post>(?: (?:{CONNECTOR}|(?<={IN_TAKERS}) in(?: the)?) {CAP}"
     rf"(?: (?:(?:and|of|for|on|the|de|des|du|la|le|et|y|del) )*(?<!and the ){CAP})*)?)"
 )
@@ -395,7 +414,27 @@ STATE_HEADS = frozenset({"Mission", "Ministry", "Embassy", "Delegation", "Union"
 ACRONYM_AFTER = re.compile(r" ?\((?P<acr>[A-Z][A-Za-z\-]*[A-Z])\)")
 
 
-def generic_org_hits(view: View) -> list[Hit]:
+# words of an event's name: a span holding one names an event, not a body, but a short
+# reference after it (`the Forum` after `the International Migration Review Forum`) is to it
+EVENT_WORD = re.compile(
+    r"\b(?:Conferences?|Summits?|Meetings?|Sessions?|Dialogues?|Review|Day|Year|Decade|Week"
+    r"|Games|Cup|Olympics)\b"
+)
+# `the first United Nations World Geospatial Information Congress, held in Deqing`: an
+# occurrence (a lower-case ordinal before it, `held` after it) is an event
+ORDINAL_BEFORE = re.compile(
+    r"(?:\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[a-z]+-(?:first"
+    r"|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|[a-z]+ieth|\d+(?:st|nd|rd|th)) )$"
+)
+HELD_AFTER = re.compile(r",? held (?:in|on|at|from|during|under)\b")
+# a capitalized word right after the head, on the same line: the name goes on past what the
+# pattern reads (`Migration Network Hub`, `... Military Engineer Unit Manual`)
+CONTINUES = re.compile(rf" (?!(?:{CONNECTOR}|in|and|or|the|The)\b){CAP}\b")
+
+
+def generic_org_hits(view: View, source_text: str = "") -> list[Hit]:
+    """Spans headed by a body's head noun; those naming an event come back as `event` hits,
+    which are no actors but what a later short reference may point to."""
     text = view.text
     hits = []
     for m in GENERIC_ORG.finditer(text):
@@ -404,26 +443,92 @@ def generic_org_hits(view: View) -> list[Hit]:
         noise = LEADING_NOISE.match(opens + text[start:end], 1)
         if noise and noise.end() - 1 <= m.start("head") - start:
             start += noise.end() - 1
+        start = after_other_body(text, start, m.start("head"))
         span = text[start:end]
-        if " " not in span or NOT_ORG_WORD.search(span):
+        if " " not in span:
+            continue
+        if NOT_ORG_WORD.search(span):
+            if EVENT_WORD.search(span):
+                hits.append(event_hit(m, start, end, span))
             continue
         if start == m.start("head") and m.group("head") in NEEDS_MODIFIER:
             continue
         if GERUND_AND_HEAD.fullmatch(span) and fold(span) not in org_by_name():
             continue  # `the Working Group`, `as Administering Authority`: a kind, not a name
+        known = org_by_name().get(fold(span))
+        if not known and start < m.start("head") and all(
+                re.fullmatch(ORG_HEAD, w) for w in text[start : m.end("head")].split(" ")
+                if w != "and"):
+            continue  # `Committee Mission`: head nouns only, no word that tells which body
+        if not known and continues(view, source_text, end):
+            continue
+        if not known and (ORDINAL_BEFORE.search(text, max(0, start - 20), start)
+                          or HELD_AFTER.match(text, end)):
+            hits.append(event_hit(m, start, end, span))
+            continue
         acronym = ACRONYM_BEFORE.search(text, max(0, start - 24), start)
         if acronym:  # `... South Africa (BRICS) Tuberculosis Research Network`: whole or none
             whole = expanded(text, acronym, m.end())
             if whole:
                 hits.append(whole)
             continue
-        known = org_by_name().get(fold(span))
         if known:
             hits.append(org_hit(start, end, known))
             continue
         hits.append(Hit(start, end, span, "organization", "", slug(span), "rule",
                         head_start=m.start("head"), head_end=m.end("head")))
     return hits
+
+
+# the organs of a treaty's parties (`Assembly of States Parties to the Rome Statute ...`,
+# `Conference of the Parties to the Convention on Biological Diversity`): bodies, though
+# `Conference`, `Meeting` and `Statute` elsewhere name events and documents
+TREATY_ORGAN = re.compile(
+    rf"(?<![\w\-])(?P<head>Assembly|Conference|Meeting) of (?:the )?(?:States )?Parties"
+    rf"(?: to the {CAP}(?: (?:(?:of|on|for|against|and|to|the) )*{CAP})*)?(?![\w\-])"
+)
+
+
+def treaty_organ_hits(view: View) -> list[Hit]:
+    """A listed organ under its listed name; another as the text names it, so that a later bare
+    `Conference of the Parties` is the one named in full before it (`shortened_names`)."""
+    hits = []
+    for m in TREATY_ORGAN.finditer(view.text):
+        known = org_by_name().get(fold(m.group()))
+        if known:
+            hits.append(org_hit(m.start(), m.end(), known))
+        else:
+            hits.append(Hit(m.start(), m.end(), m.group(), "organization", "", slug(m.group()),
+                            "rule", head_start=m.start("head"), head_end=m.end("head")))
+    return hits
+
+
+def event_hit(m: regex.Match, start: int, end: int, span: str) -> Hit:
+    return Hit(start, end, span, "event", "", slug(span), "event", head_start=m.start("head"),
+               head_end=m.end("head"))
+
+
+def after_other_body(text: str, start: int, head_start: int) -> int:
+    """Where the name starts when an `and` before its head ends another name: after a head
+    noun (`the Council and Peacebuilding Commission`) or right before the head itself (`Legal
+    and Commission`: a pair of kinds)."""
+    cut = start
+    for m in re.finditer(r" and ", text[start:head_start]):
+        before = text[start : start + m.start()].rsplit(" ", 1)[-1]
+        if re.fullmatch(ORG_HEAD, before) or start + m.end() == head_start:
+            cut = start + m.end()
+    return cut
+
+
+def continues(view: View, source_text: str, end: int) -> bool:
+    """A capitalized word after the span on the same source line (in a table, a tab or line
+    break separates the cells, which are no continuation)."""
+    if not CONTINUES.match(view.text, end):
+        return False
+    if not source_text:
+        return True
+    gap_start = view.source(end - 1) + 1
+    return source_text[gap_start : gap_start + 1] == " "
 
 
 # a name interrupted by the acronym of its first words (`... (BRICS) Tuberculosis Network`)
@@ -517,6 +622,71 @@ def defined_acronyms(view: View, orgs: list[Hit]) -> list[Hit]:
     return out
 
 
+# A long capitalized name defined by the acronym after it names a body even when its head noun
+# is none of ORG_HEAD (`United Nations Platform for Space-based Information for Disaster
+# Management and Emergency Response (UN-SPIDER)`), provided it reads as an institution: it is
+# a `United Nations` entity or holds an institution's noun. Concepts defined the same way
+# (`Official Development Assistance (ODA)`, `Sustainable Development Goals (SDGs)`) do not.
+ACRONYM_DEFINED = re.compile(r" \((?P<acr>[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)*[A-Z])\)")
+NAME_LINKS = frozenset({"of", "for", "on", "and", "to", "in", "against", "de", "la", "du", "des",
+                        "del", "et"})
+THE_TAKERS = frozenset({"of", "for", "on", "to", "in", "against"})
+INSTITUTION = re.compile(
+    rf"\b(?:{ORG_HEAD}|Platform|Partnership|Facility|Mechanism|Observatory|Consortium"
+    r"|Services?|Academy|College|School|Registry|Laboratory|Inspectorate)\b"
+)
+CAP_WORD = re.compile(CAP)
+
+
+def acronym_named_hits(view: View) -> list[Hit]:
+    text = view.text
+    hits = []
+    for m in ACRONYM_DEFINED.finditer(text):
+        letters = m["acr"].replace("-", "")
+        if len(letters) < 3:
+            continue
+        start = name_start(text, m.start())
+        if start is None:
+            continue
+        name = text[start : m.start()]
+        caps = [w for w in name.split(" ") if w not in NAME_LINKS and w != "the"]
+        if len(caps) < 3 or caps[0][0] != letters[0]:
+            continue
+        if any(w != "Platform" for w in NOT_ORG_WORD.findall(name)):
+            continue
+        known = org_by_name().get(fold(name))
+        if known:
+            hits.append(org_hit(start, m.start(), known))
+        elif name.startswith("United Nations ") or INSTITUTION.search(name):
+            hits.append(Hit(start, m.start(), name, "organization", "", slug(name), "defined"))
+    return hits
+
+
+def name_start(text: str, end: int) -> int | None:
+    """Where the capitalized name that ends at `end` begins: back over capitalized words and
+    the connectors inside names, on one line, then past connectors and sentence-opening words
+    at its front."""
+    before = text[max(0, end - 300) : end]
+    words = before.split(" ")
+    kept = 0  # how many words from the end belong to the name
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
+        the_in_name = w == "the" and i > 0 and words[i - 1] in THE_TAKERS
+        if not (the_in_name or w in NAME_LINKS or CAP_WORD.fullmatch(w)):
+            break
+        kept += 1
+    name_words = words[len(words) - kept :]
+    while name_words and (name_words[0] in NAME_LINKS or name_words[0] == "the"):
+        name_words.pop(0)
+    if not name_words:
+        return None
+    name = " ".join(name_words)
+    noise = LEADING_NOISE.match(" " + name, 1)
+    if noise:
+        name = name[noise.end() - 1 :]
+    return end - len(name) if name else None
+
+
 # --- people ---------------------------------------------------------------------------------
 
 HONORIFIC = (
@@ -595,6 +765,7 @@ ROLE_OF_TITLE = {
     "secretary-general": "Secretary-General",
     "deputy secretary-general": "Deputy Secretary-General",
     "director general": "Director-General",
+    "secretary general": "Secretary-General",
 }
 
 
@@ -696,6 +867,10 @@ SHORT_REF = re.compile(
     r"|Forum|Court|Commission|Organization|Organisation|Agency|Fund|Programme|Tribunal|Union"
     r"|Mission|Group|Network|Secretariat|Board|Division|Department|Office)(?![\w\-])"
 )
+# a capitalized word after it makes it part of a longer name or a modifier (`the Assembly of
+# States Parties`, `the Union Government`), unless it opens a state's name (`the activities of
+# the Organization of Portugal`: Portugal's part in the UN's work)
+NAME_GOES_ON = re.compile(r" (?:(?:of|for|on|to) (?:the )?)?(?=[A-Z])")
 ORGAN_DEFAULT = {"A": {"Assembly": "general-assembly"},
                  "E": {"Council": "economic-and-social-council"},
                  "S": {"Council": "security-council"},
@@ -703,22 +878,34 @@ ORGAN_DEFAULT = {"A": {"Assembly": "general-assembly"},
 
 
 def head_word(name: str) -> str:
-    m = re.search(rf"\b{ORG_HEAD}\b", name)
-    return m.group().rstrip("s") if m else ""
+    """The noun that heads a name: the last head noun before its first connector (`Senate` in
+    `Union Senate`, `Committee` in `Executive Committee of the Programme of ...`)."""
+    core = re.split(r" (?:of|for|on|to|in|against) ", name, maxsplit=1)[0]
+    heads = re.findall(rf"\b{ORG_HEAD}\b", core)
+    return heads[-1].rstrip("s") if heads else ""
 
 
-def short_ref_hits(view: View, orgs: list[Hit], organ: str) -> list[Hit]:
+def short_ref_hits(view: View, orgs: list[Hit], organ: str,
+                   state_starts: frozenset[int] = frozenset()) -> list[Hit]:
     """`the Council` → the body the document named last with that head word; with none named
-    before, the organ that issued the document (`the Assembly` in an A/ document)."""
-    named = sorted((h for h in orgs if h.actor_type == "organization"), key=lambda h: h.start)
+    before, the organ that issued the document (`the Assembly` in an A/ document). An event
+    named last with that word (`the Forum` after `the International Migration Review Forum`)
+    is what it refers to, and no actor."""
+    named = sorted((h for h in orgs if h.actor_type in ("organization", "event")),
+                   key=lambda h: h.start)
     starts = [h.start for h in named]
     out = []
     for m in SHORT_REF.finditer(view.text):
+        goes_on = NAME_GOES_ON.match(view.text, m.end())
+        if goes_on and view.source(goes_on.end()) not in state_starts:
+            continue
         head = m.group("head").replace("Organisation", "Organization")
         before = named[: bisect.bisect_left(starts, m.start())]
         target = next((h for h in reversed(before) if head_word(h.actor) == head), None)
         if head == "Organization":  # capitalized, in UN usage `the Organization` is the UN
             target = None           # itself, whatever other organization was named last
+        if target is not None and target.actor_type == "event":
+            continue
         if target is None:
             org_id = ORGAN_DEFAULT.get(organ, {}).get(head, "")
             if head == "Organization":
@@ -866,10 +1053,38 @@ def resolve_offices(view: View, hits: list[Hit], people: list[Hit], doc_date: st
             person = holder(office_id, date) if date else named_holder.get(office_id, "")
         if person:
             out.append(replace(h, actor=person, actor_type="person", actor_id=slug(person)))
-        else:  # the office as the text writes it; its id is the office's, whatever the form
-            written = " ".join(view.text[h.start : h.end].split())
-            out.append(replace(h, actor=written, actor_type="person", actor_id=slug(h.actor)))
+        else:  # the office under its own name (`Secretary General` is `Secretary-General`)
+            name = office_by_id()[office_id].name if office_id in office_by_id() else h.actor
+            out.append(replace(h, actor=name, actor_type="person", actor_id=slug(name)))
     return out
+
+
+def canonical_role(role: str) -> str:
+    """A role that is a listed office under the office's name (`Secretary General` →
+    `Secretary-General`); any other role as the text gives it."""
+    office_id = office_by_alias().get(fold(role))
+    return office_by_id()[office_id].name if office_id else role
+
+
+@functools.cache
+def agency_of_office() -> dict[str, Org]:
+    """Offices whose title is also the name of the agency they head: the agency is the `Office
+    of the` office (`Office of the United Nations High Commissioner for Refugees`, which the UN
+    itself calls `the United Nations High Commissioner for Refugees`)."""
+    out = {}
+    for office in offices():
+        org = org_by_name().get(fold(f"Office of the {office.name}"))
+        if org:
+            out[office.id] = org
+    return out
+
+
+def agencies_named_by_office(office_hits: list[Hit]) -> list[Hit]:
+    """`Report of the United Nations High Commissioner for Refugees`: the title names the agency
+    as well as its head, so the agency is a mention too, beside the holder."""
+    agencies = agency_of_office()
+    return [org_hit(h.start, h.end, agencies[h.actor_id], "agency") for h in office_hits
+            if h.actor_id in agencies]
 
 
 # --- states ---------------------------------------------------------------------------------
@@ -952,10 +1167,15 @@ def find(ctx: Context) -> list[ActorMention]:
     state_spans = [(s.start, s.end) for s in states]
     found = data_hits(view)
     known = [h for h in found if h.actor_type == "organization"]
-    generic = [h for h in generic_org_hits(view)
+    generic = [h for h in generic_org_hits(view, ctx.text)
                if h.source != "rule" or not (table_break(ctx.text, view, h)
                                              or names_a_state(view, h, state_spans))]
-    generic = [g for h in generic if (g := without_parent(view, h, known))]
+    events = [h for h in generic if h.actor_type == "event"]
+    generic = [g for h in generic if h.actor_type != "event"
+               and (g := without_parent(view, h, known))]
+    generic += treaty_organ_hits(view)
+    generic += [h for h in acronym_named_hits(view)
+                if not any(overlaps_source(view, h, s) for s in state_spans)]
     orgs = keep_longest(known + generic)
     orgs = shortened_names(orgs)
     orgs = keep_longest(orgs + defined_acronyms(view, orgs))
@@ -973,8 +1193,9 @@ def find(ctx: Context) -> list[ActorMention]:
                      if not any(overlaps(o, p) for p in people)
                      and not any(g.start <= o.start and o.end <= g.end for g in orgs)]
     resolved = resolve_offices(view, offices_found, people, ctx.doc_date)
-    taken = orgs + people + resolved
-    shorts = [s for s in short_ref_hits(view, orgs, ctx.organ)
+    taken = orgs + people + resolved + agencies_named_by_office(offices_found)
+    shorts = [s for s in short_ref_hits(view, orgs + events, ctx.organ,
+                                        frozenset(b for b, _ in state_spans))
               if not any(overlaps(s, t) for t in taken)]
     mentions = [to_mention(ctx.text, view, h) for h in taken + shorts]
     spans = [(m.start, m.end) for m in mentions if m.actor_type == "organization"]
@@ -983,8 +1204,13 @@ def find(ctx: Context) -> list[ActorMention]:
     return sorted(mentions, key=lambda m: (m.start, m.end, m.actor))
 
 
+def overlaps_source(view: View, h: Hit, span: tuple[int, int]) -> bool:
+    start, end = view.source_span(h.start, h.end)
+    return start < span[1] and span[0] < end
+
+
 def to_mention(text: str, view: View, h: Hit) -> ActorMention:
     start, end = view.source_span(h.start, h.end)
-    role = h.role if h.actor_type == "person" else ""
+    role = canonical_role(h.role) if h.actor_type == "person" else ""
     return ActorMention(start, end, text[start:end], h.actor, h.actor_type, role, h.actor_id)
 
