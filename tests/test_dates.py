@@ -38,6 +38,8 @@ CASES = [
     ("Commission on Population and Development resolutions 2006/2 of 10 May 2006,2 2008/1 of 11 April 2008,3 2013/1 of 26 April 20134 and 2014/1 of 11 April 2014,5", "", "26 April 20134", "2013-04-26", "2013-04-26", "day", "date"),  # noqa: E501
     ("Recalling its resolutions 47/19 of 24 November 1992, 48/16 of 3 November\n1993, 49/9 of 26 October 1994", "", "3 November 1993", "1993-11-03", "1993-11-03", "day", "date"),  # noqa: E501
     ("Distr.: General 18 May 2006", "", "18 May 2006", "2006-05-18", "2006-05-18", "day", "date"),  # issue  # noqa: E501
+    # OCR noise on the day (A/L.632, a 1971 scan of `29 September 1971`): month precision only
+    ("GENERAL\nA/L.632\nASSEMBLY\t~9 September 1971\n", "", "September 1971", "1971-09", "1971-09", "month", "date"),  # noqa: E501
     ("December 20, 2006", "", "December 20, 2006", "2006-12-20", "2006-12-20", "day", "date"),  # issue  # noqa: E501
     ("20.12.2006", "", "20.12.2006", "2006-12-20", "2006-12-20", "day", "date"),  # issue
     # month and year, years

@@ -54,9 +54,10 @@ BARE_MONTH = (
 )
 
 # A day of the month, with an optional English ordinal suffix (`20th`); not part of a longer
-# number, a decimal (`para. 3.14`) or a symbol (`61/208`).
+# number, a decimal (`para. 3.14`) or a symbol (`61/208`); nor a digit that OCR noise touches
+# (`~9 September 1971` is the scan of `29 September`: the month and year stand, the day not).
 DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w/])"
-DAY = rf"(?<![\w/.,\-]){DAY_NUMBER}"
+DAY = rf"(?<![\w/.,\-~^|]){DAY_NUMBER}"
 
 # Years the documents talk about. A footnote number glued to a year in a full date
 # (`26 April 20134` = 2013 + footnote 4) is allowed where a day and month came before it.
