@@ -153,7 +153,7 @@ def test_session_column_keeps_the_number():
 # text, document date, evidence
 DOCUMENT_DATES = [
     ("United Nations\n\nE/RES/2022/5\n\nEconomic and Social Council\n\nDistr.: General\n\n17 June 2022\n\n2022 session", "2022-06-17", "masthead"),  # noqa: E501
-    ("UNITED\nDistr.\nLIMITED\nGENERAL\nA/L.632\nASSEMBLY ~9 September 1971\nORIGINAL: ENGLISH", "1971-09-09", "masthead"),  # noqa: E501
+    ("UNITED\nDistr.\nLIMITED\nGENERAL\nA/L.632\nASSEMBLY ~9 September 1971\nORIGINAL: ENGLISH", "1971-09", "latest-date"),  # noqa: E501
     ("Resolution adopted by the General Assembly on 21 December 2020\n\n[on the report of the Second Committee (A/75/460/Add.2, para. 8)]", "2020-12-21", "adoption"),  # noqa: E501
     ("Adopted at the 109th plenary meeting, 20 June 2008", "2008-06-20", "adoption"),  # issue
     ("20th plenary meeting\n\n8 June 2022\n", "2022-06-08", "adoption"),
