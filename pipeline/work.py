@@ -91,17 +91,20 @@ def run(build: Path, shard: int = 0, shards: int = 1, seconds: int = DOC_SECONDS
         return 0
     sizes = source_sizes(build, {k: entries[k] for k in extract_all})
     to_extract = share(extract_all, sizes, shard, shards)
-    to_ingest = [k for k in to_extract if k in set(ingest_all)]
+    to_ingest = set(to_extract) & set(ingest_all)
     if not to_extract:
         return 0
     limit_memory(MEMORY_BYTES)
-    tag = f"[{shard + 1}/{shards}] " if shards > 1 else ""
-    if to_ingest:
-        from pipeline.ingest import ingest
+    from pipeline.extract import extract, load
+    from pipeline.ingest import ingest
 
-        for i, key in enumerate(to_ingest, 1):
-            entry = entries[key]
-            progress(tag, "ingest", i, len(to_ingest), entry["doc_id"])
+    extractors = load()
+    tag = f"[{shard + 1}/{shards}] " if shards > 1 else ""
+    for i, key in enumerate(to_extract, 1):
+        entry = entries[key]
+        stage = "ingest+extract" if key in to_ingest else "extract"
+        progress(tag, stage, i, len(to_extract), entry["doc_id"])
+        if key in to_ingest:
             src = build / "src" / f"{key}.{entry['format']}"
             args = (src, entry["doc_id"], entry["source"], entry["format"])
             try:
@@ -109,12 +112,8 @@ def run(build: Path, shard: int = 0, shards: int = 1, seconds: int = DOC_SECONDS
             except (DocumentTimeout, MemoryError) as exc:
                 doc = _guard_error(entry, exc, seconds)
             write_json(build / "text" / f"{key}.json", asdict(doc))
-    from pipeline.extract import extract, load
-
-    extractors = load()
-    for i, key in enumerate(to_extract, 1):
-        progress(tag, "extract", i, len(to_extract), entries[key]["doc_id"])
-        doc = document_from_json(read_json(build / "text" / f"{key}.json"))
+        else:
+            doc = document_from_json(read_json(build / "text" / f"{key}.json"))
         try:
             result = guarded(lambda d=doc: extract(d, extractors), seconds)
             record = {
@@ -124,7 +123,7 @@ def run(build: Path, shard: int = 0, shards: int = 1, seconds: int = DOC_SECONDS
                    for kind, ms in result.mentions.items()},
             }
         except (DocumentTimeout, MemoryError) as exc:
-            record = {"error": _guard_error(entries[key], exc, seconds).error}
+            record = {"error": _guard_error(entry, exc, seconds).error}
         write_json(build / "mentions" / f"{key}.json", record)
     return 0
 

@@ -100,7 +100,7 @@ def test_incremental_add_remove_and_noop(built) -> None:
     assert "Nothing to be done" in make(raw, out, build).stdout
     shutil.copy(real_doc("003_dfc7466590605937.txt"), raw / "added.txt")
     added = make(raw, out, build)
-    assert "ingest 1/1 (0 left) added" in added.stderr  # that file alone
+    assert "ingest+extract 1/1 (0 left) added" in added.stderr  # that file alone
     assert "added" in {r["doc_id"] for r in read(out, "documents")}
     (raw / "added.txt").unlink()
     make(raw, out, build)
