@@ -94,3 +94,14 @@ def test_presidents_by_session():
 def test_ordinals_of_sessions():
     words = ["first", "twelfth", "fortieth", "sixty-first", "79th", "ninety-ninth"]
     assert [actors.ordinal_value(w) for w in words] == [1, 12, 40, 61, 79, 99]
+
+
+def test_sub_bodies_are_listed_with_a_listed_parent():
+    rows = actors.read_data("actor_sub_bodies.csv")
+    assert rows and all(r["source"].strip() for r in rows)
+    ids = {o.id for o in actors.organizations()}
+    assert {r["org_id"] for r in rows} <= ids
+    assert all(b.parent.name == b.org.parent for b in actors.sub_bodies())
+    # one short name per parent, else the parent's sentence cannot tell which body it names
+    pairs = [(b.short, b.parent.id) for b in actors.sub_bodies()]
+    assert len(pairs) == len(set(pairs))

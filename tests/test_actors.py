@@ -326,3 +326,75 @@ def test_offsets_index_the_source_text_across_line_breaks():
     mentions = actors.find(Context(text=text))
     assert [m.text for m in mentions if m.actor.endswith("Lebanon")] == [
         "United \nNations Interim Force in \nLebanon", "UNIFIL", "UNIFIL"]
+
+
+# round four: held-out documents (un-pdf-a-81-6-sect25, un-ecosoc-res-2022-24, gd-1970-ind,
+# gd-1948-bra, gd-1985-nga, gd-2006-mex)
+STANDING = ("Standing Committee of the Executive Committee of the High Commissioner's Programme",
+            "organization", "",
+            "standing-committee-of-the-executive-committee-of-the-high-commissioner-s-programme")
+EXCOM = ("Executive Committee of the Programme of the United Nations High Commissioner for "
+         "Refugees", "organization", "",
+         "executive-committee-of-the-programme-of-the-united-nations-high-commissioner-for-"
+         "refugees")
+GANDHI = ("Mahatma Gandhi", "person", "", "mahatma-gandhi")
+ROUND_FOUR = [
+    # a name runs on through `with` and the capitalized words after it
+    ("ips with organizations of persons with disabilities and the Global Network of Refugees "
+     "with Disabilities. UNHCR will promote", {("Global Network of Refugees with Disabilities",
+                                                "organization", "",
+                                                "global-network-of-refugees-with-disabilities")}),
+    # a sub-body's short name beside its parent, in a table row
+    ("5. Documents related to oversight issues, submitted to the Executive Committee of the "
+     "Programme of the High Commissioner\t7\t7\n\n6. Reports of the Standing Committee to the "
+     "Executive Committee\t3\t3", {STANDING, EXCOM}),
+    # a unit below a division, followed by its parent
+    ("The Committee will be supported by the Statistics Division of the Department of Economic "
+     "and Social Affairs and the Geospatial Information Section of the Office of Information and "
+     "Communications Technology.", {("Geospatial Information Section", "organization", "",
+                                     "geospatial-information-section")}),
+    # an honorific that is part of the common name, a possessive, and the honorific alone later
+    ("41.\tToday is Mahatma Gandhi's one-hundred-first birthday, and we in India will take a fresh "
+     "pledge to dedicate ourselves once again to the ideals for which the Mahatma lived and died",
+     {GANDHI}),
+    # a title and a surname with no full name anywhere stay the surname
+    ("In his great and generous speech at the 189th plenary meeting Mr. Marshall had spoken of "
+     "the calvary of individual liberty", {("Marshall", "person", "", "marshall")}),
+    ("Mr. Botha's long awaited speech of 15 August 1985 gave not the slight",
+     {("Botha", "person", "", "botha")}),
+    ("Mr. FERNANDEZ said that the United Nations was meeting for the third time",
+     {("Fernandez", "person", "", "fernandez")}),
+    # a person introduced by a description and `named`
+    ("In May, a Rarámuri woman from the state of\nChihuahua named Isabel said to me, “Mr. "
+     "President, it", {("Isabel", "person", "", "isabel")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROUND_FOUR)
+def test_round_four_sentence_yields(text, expected):
+    assert expected <= found(text)
+
+
+def test_the_honorific_alone_is_the_person_named_with_it():
+    text = ("Today is Mahatma Gandhi's one-hundred-first birthday, and we in India will take a "
+            "fresh pledge to dedicate ourselves once again to the ideals for which the Mahatma "
+            "lived and died")
+    mentions = actors.find(Context(text=text))
+    assert [(m.text, m.actor) for m in mentions if m.actor_type == "person"] == [
+        ("Mahatma Gandhi", "Mahatma Gandhi"), ("Mahatma", "Mahatma Gandhi")]
+
+
+ROUND_FOUR_NOT = [
+    # without its parent in the sentence a short name is a kind of body
+    ("The Executive Committee and Standing Committee met", "Standing Committee"),
+    ("UNHCR will remain engaged in coordination forums, including the Inter-Agency Standing "
+     "Committee and the Chief Executives Board", STANDING[0]),
+    # `Section` followed by no body is no unit
+    ("in accordance with Section 3 of the Staff Regulations and the Information Section",
+     "Information Section"),
+]
+
+
+@pytest.mark.parametrize(("text", "actor"), ROUND_FOUR_NOT)
+def test_round_four_does_not_yield(text, actor):
+    assert actor not in {m.actor for m in actors.find(Context(text=text))}

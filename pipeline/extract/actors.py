@@ -380,13 +380,15 @@ CAP = r"(?:[A-Z](?:[^\W\d_]|['’\-])*[^\W\d_]|[A-Z])"
 # connectors inside a name; `in` only after nouns that take a place (`Mission in Liberia`)
 CONNECTOR = r"(?:of|for|on|de|des|du|la|le|et|to|against|del|on the|of the|for the)"
 IN_TAKERS = r"(?:Mission|Force|Forces|Operation|Office|Centre|Center|Tribunal|Court)"
+# after the first connector, `with` and `against` link capitalized words too (`Global Network
+# of Refugees with Disabilities`, `Coalition of Women against Violence`).
 # `and` may join capitalized words before the head (`Scientific and Technical Subcommittee`,
 # `Business Transformation and Accountability Division`); `generic_org_hits` cuts the span
 # after an `and` that ends another body's name (`the Council and Peacebuilding Commission`)
 GENERIC_ORG = regex.compile(  # `regex`: the look-behind on IN_TAKERS has variable width
     rf"(?<![\w\-’'])(?P<pre>(?:{CAP} (?:and (?={CAP} ))?){{0,6}})(?P<head>{ORG_HEAD})(?![\w\-])"
     rf"(?P<post>(?: (?:{CONNECTOR}|(?<={IN_TAKERS}) in(?: the)?) {CAP}"
-    rf"(?: (?:(?:and|of|for|on|the|de|des|du|la|le|et|y|del) )*(?<!and the ){CAP})*)?)"
+    rf"(?: (?:(?:and|of|for|on|with|against|the|de|des|du|la|le|et|y|del) )*(?<!and the ){CAP})*)?)"
 )
 # capitalized only because they open a sentence or a paragraph of a resolution
 LEADING_NOISE = re.compile(
@@ -580,6 +582,117 @@ def without_parent(view: View, h: Hit, known: list[Hit]) -> Hit | None:
     return replace(h, start=start, actor=name, actor_id=slug(name))
 
 
+# units below a division (`the Geospatial Information Section of the Office of Information and
+# Communications Technology`): `Section`, `Branch` and `Service` head no name alone (`Section
+# 3`, `the Service`), so a unit counts only followed by `of the` and a body the text names
+UNIT = re.compile(
+    rf"(?<![\w\-’'])(?P<name>(?:{CAP} (?:and (?={CAP} ))?){{1,6}}"
+    rf"(?:Section|Unit|Branch|Service))(?P<of> of (?:the )?)(?=[A-Z])"
+)
+
+
+UNIT_CUE = re.compile(r"(?:Section|Unit|Branch|Service) of ")
+
+
+def near_cue(pattern: re.Pattern[str], cue: re.Pattern[str], text: str,
+             before: int) -> list[re.Match[str]]:
+    """`pattern`'s matches around each match of a plain-word `cue` it must contain, up to
+    `before` characters back: a pattern that opens on any capitalized word is slow to run
+    over a whole document, a word search is fast (for one match per cue, the last one)."""
+    found: dict[int, re.Match[str]] = {}
+    for c in cue.finditer(text):
+        for m in pattern.finditer(text, max(0, c.start() - before), min(len(text), c.end() + 200)):
+            if m.start() <= c.start() and c.end() <= m.end():
+                found.setdefault(m.start(), m)
+    return [found[k] for k in sorted(found)]
+
+
+def unit_hits(view: View, orgs: list[Hit]) -> list[Hit]:
+    """A unit named with its parent body, which is a mention of its own: the canonical name is
+    the unit's own name as written (a unit's name is unique only under its parent, but the
+    actors table has no column for the parent)."""
+    text = view.text
+    parents = {h.start for h in orgs if h.actor_type == "organization"}
+    hits = []
+    for m in near_cue(UNIT, UNIT_CUE, text, 160):
+        if m.end("of") not in parents:
+            continue
+        start = m.start("name")
+        opens = "\n" if SENTENCE_START.search(text, max(0, start - 3), start) else " "
+        noise = LEADING_NOISE.match(opens + m["name"], 1)
+        if noise:
+            start += noise.end() - 1
+        name = text[start : m.end("name")]
+        if " " not in name or NOT_ORG_WORD.search(name):
+            continue
+        known = org_by_name().get(fold(name))
+        hits.append(org_hit(start, m.end("name"), known) if known else
+                    Hit(start, m.end("name"), name, "organization", "", slug(name), "unit"))
+    return hits
+
+
+@dataclass(frozen=True)
+class SubBody:
+    """A body the text may name by a short name beside its parent (`the Executive Committee
+    and Standing Committee`)."""
+
+    short: str
+    org: Org
+    parent: Org
+
+
+@functools.cache
+def sub_bodies() -> tuple[SubBody, ...]:
+    out = []
+    for row in read_data("actor_sub_bodies.csv"):
+        org = org_by_id()[row["org_id"]]
+        out.append(SubBody(row["short_name"], org, org_by_name()[fold(org.parent)]))
+    return tuple(out)
+
+
+@functools.cache
+def sub_body_pattern() -> re.Pattern[str]:
+    names = sorted({b.short for b in sub_bodies()}, key=len, reverse=True)
+    return re.compile(rf"(?<![\w\-’'])(?:{'|'.join(map(re.escape, names))})(?![\w\-])")
+
+
+# a sentence, or a table row (a blank line ends one in the view)
+SENTENCE_END = re.compile(r"[.;!?](?= [A-Z(\d])|\n")
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max((m.end() for m in SENTENCE_END.finditer(text, max(0, start - 400), start)),
+               default=max(0, start - 400))
+    right = SENTENCE_END.search(text, end, end + 400)
+    return left, right.start() if right else min(len(text), end + 400)
+
+
+def sub_body_hits(view: View, orgs: list[Hit]) -> list[Hit]:
+    """A short name (`Standing Committee`) is the listed sub-body of the body named in the same
+    sentence or table row; without its parent there it is a kind of body, not a name."""
+    if not sub_bodies():
+        return []
+    hits = []
+    for m in sub_body_pattern().finditer(view.text):
+        left, right = sentence_around(view.text, m.start(), m.end())
+        near = {h.actor_id for h in orgs if left <= h.start and h.end <= right
+                and not overlaps(h, Hit(m.start(), m.end(), "", ""))}
+        body = next((b for b in sub_bodies() if b.short == m.group()
+                     and b.parent.actor_id in near), None)
+        if body:
+            hits.append(org_hit(m.start(), m.end(), body.org, "sub"))
+    return hits
+
+
+def with_sub_bodies(orgs: list[Hit], subs: list[Hit]) -> list[Hit]:
+    """A sub-body's short name inside a longer name (`Inter-Agency Standing Committee`) is
+    that name's; otherwise it replaces what overlaps it (the same words read as a generic or
+    another body's alias)."""
+    kept = [s for s in subs if not any(overlaps(s, o) and o.end - o.start > s.end - s.start
+                                       for o in orgs)]
+    return [o for o in orgs if not any(overlaps(o, s) for s in kept)] + kept
+
+
 def nested_known(orgs: list[Hit], known: list[Hit]) -> list[Hit]:
     """`Global Judicial Integrity Network of the United Nations Office on Drugs and Crime`: a
     listed body named inside a longer name after its head noun is named too."""
@@ -693,7 +806,14 @@ HONORIFIC = (
     r"(?:Mr|Mrs|Ms|Miss|Mme|Dr|Prof|Professor|H\. ?E|Sir|Dame|Lord|Lady|Sheikh|Sheikha|Shaikh"
     r"|Shaikha|Emir|Amir|King|Queen|Prince|Princess|Pope|Cardinal|Archbishop|Bishop|Rev"
     r"|Judge|Justice|Ambassador|Senator|Madam|Monsignor|Excellency|His Excellency"
-    r"|Her Excellency|His Majesty|Her Majesty|His Highness|Her Highness)\.?"
+    r"|Her Excellency|His Majesty|Her Majesty|His Highness|Her Highness|Mahatma|Pandit|Sardar"
+    r"|Ayatollah|Emperor|Empress|Sultan)\.?"
+)
+# honorifics that belong to the name the world knows a person by when one name follows
+# (`Mahatma Gandhi`, `Pope Paul VI`, `King Hussein`, `Sheikh Hasina`); `Mr. Botha` is `Botha`
+EPITHET = re.compile(
+    r"(?:Mahatma|Pandit|Sardar|Ayatollah|Emperor|Empress|Sultan|King|Queen|Pope|Prince"
+    r"|Princess|Sheikh|Sheikha|Shaikh|Shaikha|Emir|Amir)"
 )
 # a title that is also the role in which the text names the person
 ROLE_TITLE = (
@@ -720,6 +840,16 @@ APPOSITION = re.compile(
     rf"|Prosecutor|Secretary)(?: (?:of|on|for|to|and|the) (?:the )?[A-Z][\w\-]*"
     rf"(?: [A-Z][\w\-]*)*)*), (?P<name>{NAME})(?=[,.;:)]| [a-z])"
 )
+# a person introduced by a description and `named`/`called` (`a Raramuri woman from Chihuahua
+# named Isabel`): the only cue for a name given alone; the description, a few words before,
+# says it is a person's name, not a place's or a body's (`a country called ...`)
+NAMED_PERSON = re.compile(
+    rf"(?<![\w\-])(?:woman|man|girl|boy|child|lady|gentleman|mother|father|son|daughter|wife"
+    rf"|husband|widow|farmer|student|teacher|worker|refugee|survivor|victim|soldier|journalist"
+    rf"|activist|nurse|doctor|leader|chief|elder)\b(?P<gap>(?: [\w\-’']+){{0,6}}?)"
+    rf" (?:named|called) (?P<name>{NAME})"
+)
+NAMED_CUE = re.compile(r" (?:named|called) [A-Z]")
 # words that are capitalized in UN prose but never part of a person's name
 NOT_NAME_WORDS = """
     The A An In On At By For Of And Or But As To With This That These Those It Its We Our
@@ -754,8 +884,12 @@ ROMAN = frozenset({"II", "III", "IV", "VI", "VII", "VIII"})
 SUFFIX = frozenset({"Jr.", "Jr", "Sr.", "Sr", *ROMAN})
 
 
+def without_suffix(name: str) -> list[str]:
+    return [w for w in name.split(" ") if w not in SUFFIX]
+
+
 def surname(name: str) -> str:
-    words = [w for w in name.split(" ") if w not in SUFFIX]
+    words = without_suffix(name)
     return words[-1] if words else name
 
 
@@ -785,6 +919,10 @@ def person_hits(view: View) -> list[Hit]:
         found = name_in(text, name, m.start("name"), m.end("name"))
         if not name or name in NOT_NAME or found is None:
             continue
+        last_title = m.group("titles").split()[-1]
+        if EPITHET.fullmatch(last_title) and len(without_suffix(name)) == 1:
+            name = f"{last_title} {name}"
+            found = (m.end("titles") - len(last_title) - 1, found[1])
         hits.append(Hit(*found, name, "person", role_of(m.group("titles")), slug(name), "title"))
     for m in APPOSITION.finditer(text):
         name = clean_name(m.group("name"))
@@ -793,6 +931,13 @@ def person_hits(view: View) -> list[Hit]:
             continue
         role = " ".join(m.group("office").split())
         hits.append(Hit(*found, name, "person", role, slug(name), "apposition"))
+    for m in near_cue(NAMED_PERSON, NAMED_CUE, text, 120):
+        name = clean_name(m.group("name"))
+        found = name_in(text, name, m.start("name"), m.end("name"))
+        if (not name or name in NOT_NAME or found is None or NOT_ORG_WORD.search(name)
+                or re.search(r"[.;:,]", m.group("gap"))):
+            continue
+        hits.append(Hit(*found, name, "person", "", slug(name), "named"))
     return hits
 
 
@@ -859,6 +1004,26 @@ def surname_hits(view: View, people: list[Hit]) -> list[Hit]:
     for form, h in surnames.items():
         for m in re.finditer(rf"(?<![\w\-]){re.escape(form)}(?![\w\-])", view.text):
             out.append(replace(h, start=m.start(), end=m.end(), source="surname"))
+    return out + epithet_hits(view, people)
+
+
+def epithet_hits(view: View, people: list[Hit]) -> list[Hit]:
+    """`the Mahatma` after `Mahatma Gandhi`: the honorific alone, after `the`, is the one person
+    the text names with it (`the King of Sweden` is another person)."""
+    named: dict[str, set[str]] = {}
+    first: dict[str, Hit] = {}
+    for h in people:
+        epithet = h.actor.split(" ")[0]
+        if " " in h.actor and EPITHET.fullmatch(epithet):
+            named.setdefault(epithet, set()).add(h.actor)
+            first.setdefault(epithet, h)
+    out = []
+    for epithet, names in named.items():
+        if len(names) > 1:
+            continue
+        for m in re.finditer(rf"(?<![\w\-])[Tt]he (?P<e>{epithet})(?![\w\-]| of\b)", view.text):
+            out.append(replace(first[epithet], start=m.start("e"), end=m.end("e"),
+                               source="surname"))
     return out
 
 
@@ -1180,6 +1345,8 @@ def find(ctx: Context) -> list[ActorMention]:
     orgs = shortened_names(orgs)
     orgs = keep_longest(orgs + defined_acronyms(view, orgs))
     orgs += nested_known(orgs, known)
+    orgs = with_sub_bodies(orgs, sub_body_hits(view, orgs))
+    orgs += [u for u in unit_hits(view, orgs) if not any(overlaps(u, o) for o in orgs)]
     offices_found = keep_longest([h for h in found if h.actor_type == "office"]
                                  + session_office_hits(view))
     people = [h for h in found if h.actor_type == "person"] + [
