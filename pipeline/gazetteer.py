@@ -12,6 +12,7 @@ and `acting=False` where it names a location (`held in Belgium`)."""
 
 from __future__ import annotations
 
+import bisect
 import csv
 import io
 from collections.abc import Iterator
@@ -84,7 +85,86 @@ def name_key(name: str) -> tuple[str, ...]:
 
 
 def tokens(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), norm_token(m.group())) for m in TOKEN.finditer(text)]
+    """(start, end, key) of every token; a word with one OCR-garbled letter (`Nicar~gua`) is
+    one token keyed by the name word it stands for (see `repairs`)."""
+    toks = [(m.start(), m.end(), norm_token(m.group())) for m in TOKEN.finditer(text)]
+    fixed = repairs(text)
+    if not fixed:
+        return toks
+    # the repaired word replaces the tokens it covers (`Nicar`, `~`, `gua`)
+    return merge_repairs(toks, fixed)
+
+
+def merge_repairs(
+    toks: list[tuple[int, int, str]], fixed: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """The tokens with each repaired word in place of the tokens it overlaps."""
+    ends = [t[1] for t in toks]
+    starts = [t[0] for t in toks]
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    for start, end, word in fixed:
+        first = bisect.bisect_right(ends, start, i)  # the first token ending after `start`
+        out.extend(toks[i:first])
+        out.append((start, end, word))
+        i = max(first, bisect.bisect_left(starts, end, first))
+    out.extend(toks[i:])
+    return out
+
+
+# --- OCR noise ----------------------------------------------------------------------------
+
+# A scanned document's text layer puts a stray mark where a letter was (`Nicar~gua`). Only a
+# name word of 6+ letters is repaired, only for one mark between letters, and only when every
+# other letter matches with its case: a short word (`Ch~na`) has too many look-alikes.
+NOISE_MIN_LETTERS = 6
+# The mark: a character that is neither a letter nor a space, between two letters.
+NOISE_MARK = regex.compile(r"(?<=\p{L})[^\s\p{L}](?=\p{L})")
+MASK = "\0"
+
+
+def masked(word: str, i: int) -> str:
+    return word[:i] + MASK + word[i + 1 :]
+
+
+@cache
+def noisy_words() -> dict[str, str]:
+    """`Nicar<MASK>gua` -> `Nicaragua`: each inner letter of each word of 6+ letters in a state,
+    territory or region name (and its all-caps form) masked; a mask two words share is
+    dropped."""
+    words = {
+        w
+        for _, names in [*countries().values(), *regions()]
+        for name in names
+        for w in regex.findall(r"\p{L}+", name)
+        if len(w) >= NOISE_MIN_LETTERS
+    }
+    out: dict[str, str | None] = {}
+    for w in sorted(words | {w.upper() for w in words}):
+        for i in range(1, len(w) - 1):
+            key = masked(w, i)
+            out[key] = w if out.get(key, w) == w else None
+    return {k: w for k, w in out.items() if w is not None}
+
+
+def repairs(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name word) of each word of the text with one mark for a letter."""
+    table = noisy_words()
+    out = []
+    for m in NOISE_MARK.finditer(text):
+        start, end = m.start(), m.end()
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+        while end < len(text) and text[end].isalpha():
+            end += 1
+        if end - start < NOISE_MIN_LETTERS or text[start - 1 : start].isalnum():
+            continue
+        if text[end : end + 1].isdigit():
+            continue
+        fixed = table.get(masked(text[start:end], m.start() - start))
+        if fixed is not None:
+            out.append((start, end, fixed))
+    return out
 
 
 # --- data ---------------------------------------------------------------------------------
@@ -245,24 +325,90 @@ def index() -> Index:
     return Index(names, {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()})
 
 
+@cache
+def caps_index() -> Index:
+    """The states' names in capitals (`PEOPLE'S REPUBLIC OF CHINA`), for all-caps headings."""
+    names: dict[tuple[str, ...], Place] = {}
+    for place, aliases in countries().values():
+        if is_state(place):
+            for n in aliases:
+                key = name_key(strip_article(n).upper())
+                if key and key not in names:
+                    names[key] = place
+    lengths: dict[str, set[int]] = {}
+    for key in names:
+        lengths.setdefault(key[0], set()).add(len(key))
+    return Index(names, {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()})
+
+
+# A heading line in capitals (`RESTORATION OF THE LAWFUL RIGHTS OF THE PEOPLE'S REPUBLIC`):
+# no lower-case letter, and at least two words, so a lone acronym or a code is not a heading.
+# (The lower-case test comes first: it fails at once on a line of running text.)
+CAPS_LINE = regex.compile(
+    r"^(?=[^\n\p{Ll}]+$)(?=(?:[^\n]*?\b\p{Lu}{2,}\b){2})[^\n]+", regex.MULTILINE
+)
+
+
+def caps_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in CAPS_LINE.finditer(text)]
+
+
+def in_caps_line(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = line_end if line_end >= 0 else len(text)
+    return CAPS_LINE.fullmatch(text, line_start, line_end) is not None
+
+
+def caps_flags(toks: list[tuple[int, int, str]], spans: list[tuple[int, int]]) -> list[bool]:
+    """Whether each token lies in an all-caps line (tokens and spans are both in text order)."""
+    starts = [t[0] for t in toks]
+    flags = [False] * len(toks)
+    for start, end in spans:
+        for i in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)):
+            flags[i] = True
+    return flags
+
+
+def match_at(idx: Index, words: list[str], i: int) -> tuple[int, Place] | None:
+    """The longest name of the index starting at token i: (its length in tokens, place)."""
+    for size in idx.lengths.get(words[i], ()):
+        if i + size <= len(words):
+            place = idx.names.get(tuple(words[i : i + size]))
+            if place is not None:
+                return size, place
+    return None
+
+
 def place_hits(text: str) -> list[PlaceHit]:
-    """Every longest, non-overlapping gazetteer match in the text (no context filtering)."""
+    """Every longest, non-overlapping gazetteer match in the text (no context filtering). In an
+    all-caps line a state's name matches in capitals too (`PEOPLE'S REPUBLIC OF CHINA`)."""
     idx = index()
+    names, lengths = idx.names, idx.lengths
     toks = tokens(text)
     words = [t[2] for t in toks]
+    spans = caps_spans(text)
+    caps = caps_flags(toks, spans) if spans else []
+    upper = [w.upper() if c else "" for w, c in zip(words, caps, strict=True)] if caps else []
     hits = []
     i, n = 0, len(toks)
     while i < n:
-        for size in idx.lengths.get(words[i], ()):
-            if i + size <= n:
-                place = idx.names.get(tuple(words[i : i + size]))
-                if place is not None:
-                    start, end = toks[i][0], toks[i + size - 1][1]
-                    hits.append(PlaceHit(start, end, text[start:end], place))
-                    i += size
-                    break
-        else:
+        found = None
+        for size in lengths.get(words[i], ()):  # the hot loop: inlined `match_at`
+            if i + size <= n and (place := names.get(tuple(words[i : i + size]))) is not None:
+                found = size, place
+                break
+        if caps and caps[i]:
+            in_caps = match_at(caps_index(), upper, i)
+            if in_caps and (found is None or in_caps[0] >= found[0]):
+                found = in_caps
+        if found is None:
             i += 1
+            continue
+        size, place = found
+        start, end = toks[i][0], toks[i + size - 1][1]
+        hits.append(PlaceHit(start, end, text[start:end], place))
+        i += size
     return hits
 
 
@@ -282,10 +428,20 @@ ORGAN = (
 # Words before a country that make it the state as an actor: its government, its
 # representatives, its offices, the agent of a passive (`imposed by X`), the target of measures
 # (`embargo against X`), a party to relations (`talks between X and Y`, `partnership with X`),
-# or a speech act addressed to it (`urges X`, `gratitude to X`).
-ACTING_BEFORE = regex.compile(
-    rf"""(?:
-        \b(?:{ORGAN}|initiative|invitation|offer|proposals?|sponsors?
+# or a speech act addressed to it (`urges X`, `gratitude to X`). What only a member of an
+# organization has or undergoes names the state as that member: its seat, representation,
+# participation or lawful rights (`the lawful rights of the People's Republic of China`), its
+# admission or expulsion (`depriving the Republic of China of representation`).
+MEMBERSHIP = (
+    r"(?:lawful|legitimate|legal|rightful)\s+rights|(?:rightful\s+|lawful\s+)?(?:representation"
+    r"|participation|membership|admission|readmission|expulsion|credentials|seat)"
+)
+MEMBERSHIP_VERB = (
+    r"depriv(?:e|es|ed|ing)|expel(?:s|led|ling)?|(?:re)?admit(?:s|ted|ting)?"
+    r"|suspend(?:s|ed|ing)?|unseat(?:s|ed|ing)?"
+)
+ACTING_BEFORE_PATTERN = rf"""(?:
+        \b(?:{ORGAN}|initiative|invitation|offer|proposals?|sponsors?|{MEMBERSHIP}
            |(?:people|peoples)\s+and\s+(?:the\s+)?Governments?
            |Governments?\s+and\s+(?:the\s+)?peoples?)
         (?:\s+(?:of|for)(?:\s+[A-Z][\w'’-]*){{0,4}})?\s+(?:of|from)\s+(?:the\s+)?
@@ -299,12 +455,18 @@ ACTING_BEFORE = regex.compile(
         \b[^.;:\n]{{0,40}}?\b(?:with|between)\s+(?:the\s+)?
       | \b(?:gratitude|thanks|appreciation|thank|thanked|commends?|commended|congratulates?
            |congratulated|urges?|urged|(?:calls?|called)\s+(?:up)?on|(?:appeals?|appealed)\s+to
-           |requests?|requested|invites?|invited|asks?|asked|assures?|assured|tribute\s+to)
+           |requests?|requested|invites?|invited|asks?|asked|assures?|assured|tribute\s+to
+           |{MEMBERSHIP_VERB})
         \s+(?:to\s+)?(?:the\s+)?
+      | \b(?:sympathy|sympathies|condolences)\s+(?:to|toward|towards|with|for)\s+(?:the\s+)?
+      | \b(?:Members?|State)(?:\s+of\s+(?:our|this|the)\s+Organization)?\s*,\s*(?:the\s+)?
+                                          # `a new Member of our Organization, the Federation`
+      | \b(?:(?:[Yy]ou|I|[Ww]e|[Hh]e|[Ss]he)\s+represents?|representing)\s+(?:the\s+)?
+                  # `You represent Norway`: a person speaks for the state (a senator elected `to
+                  # represent South West Africa` speaks for a territory, not a state)
       | \b(?:[Mm]y|[Oo]ur)\s+(?:own\s+)?country\s*,\s*(?:the\s+)?  # `my country, Mexico, ...`
-    )\Z""",
-    regex.VERBOSE,
-)
+    )\Z"""
+ACTING_BEFORE = regex.compile(ACTING_BEFORE_PATTERN, regex.VERBOSE)
 
 # A verb right after a country makes it the subject: the state acts or speaks. Past and third
 # person forms are recognised by their ending too (`Belgium organized`, `Senegal renews`), so
@@ -405,16 +567,25 @@ class Cues:
     governed: bool
 
 
+# In an all-caps heading the same cues hold without their case (`THE LAWFUL RIGHTS OF THE
+# PEOPLE'S REPUBLIC OF CHINA`, `CUBA: DRAFT RESOLUTION`); a heading is a noun phrase, so a word
+# after the name is not read as its verb (`UNITED STATES ARMED FORCES`): only what belongs to
+# the state (a possessive, an organ, a draft it sponsors) counts after it.
+ACTING_BEFORE_CAPS = regex.compile(ACTING_BEFORE.pattern, regex.VERBOSE | regex.IGNORECASE)
+OWN_AFTER_CAPS = regex.compile(OWN_AFTER.pattern, regex.IGNORECASE)
+
+
 def acting_alone(text: str, start: int, end: int) -> Cues:
     """The context of one mention `text[start:end]`, alone."""
     window = text[max(0, start - 120) : start]
-    before = ACTING_BEFORE.search(window) is not None
+    caps = in_caps_line(text, start)
+    before = (ACTING_BEFORE_CAPS if caps else ACTING_BEFORE).search(window) is not None
     located = not before and LOCATION_BEFORE.search(window[-40:]) is not None
     governed = GOVERNED_BEFORE.search(window[-40:]) is not None
-    after = ACTING_AFTER.match(text, end)
+    after = (OWN_AFTER_CAPS if caps else ACTING_AFTER).match(text, end)
     # a verb after the object of a preposition has another subject (`the people of Japan
     # wish`); a possessive, an organ or a relative clause still belongs to the country
-    own = after is not None and OWN_AFTER.match(text, end) is not None
+    own = after is not None and (caps or OWN_AFTER.match(text, end) is not None)
     acting_after = after is not None and not located and (own or not governed)
     return Cues(before, acting_after, located, governed)
 
@@ -434,10 +605,48 @@ def list_groups(text: str, hits: list[PlaceHit]) -> Iterator[list[PlaceHit]]:
         group = [hit] if hit is not None else []
 
 
+# A draft opens with its sponsors: `Australia, Colombia, ..., United States of\nAmerica and
+# Uruguay: draft resolution`. The list may span many lines and hold names the gazetteer misses
+# (an OCR-garbled one), so it is taken by its lines, not by its names.
+SPONSORS_END = regex.compile(
+    r":\s*\**\s*(?:revised\s+)?(?:draft\s+(?:resolutions?|decisions?|amendments?)"
+    r"|amendments?\s+to\s+(?:the\s+)?(?:revised\s+)?draft)\b",
+    regex.IGNORECASE,
+)
+# A line of a list goes on to the next one when it ends with a comma or a joining word
+# (`United States of`) or leaves a parenthesis open (`Bolivia (Plurinational`), or when the next
+# line starts in lower case (`of Korea`).
+LIST_LINE_GOES_ON = regex.compile(r"(?:,|\b(?:and|of|the)|\([^)\n]*)[^\S\n]*\Z")
+LINE_CONTINUES = regex.compile(r"[^\S\n]*[\p{Ll})]")
+SPONSOR_LINES_MAX = 40
+
+
+def sponsor_spans(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each list of sponsors: the lines before `: draft resolution`."""
+    out = []
+    for m in SPONSORS_END.finditer(text):
+        end = m.start()
+        while end > 0 and text[end - 1] in " \t*":  # footnote marks: `Palestine**:`
+            end -= 1
+        start = text.rfind("\n", 0, end) + 1
+        for _ in range(SPONSOR_LINES_MAX):
+            if start == 0:
+                break
+            prev = text.rfind("\n", 0, start - 1) + 1
+            line = text[prev : start - 1]
+            if not line.strip() or not (LIST_LINE_GOES_ON.search(line)
+                                        or LINE_CONTINUES.match(text, start)):
+                break
+            start = prev
+        out.append((start, end))
+    return out
+
+
 def acting_flags(text: str, states: list[PlaceHit]) -> list[bool]:
     """`acting` for each state mention, in order. A list of states shares its context:
     `the Governments of France and Chad` makes both act, as does `France and Chad have agreed`
-    (but not `the independence of France and Chad has...`, where the list is an object)."""
+    (but not `the independence of France and Chad has...`, where the list is an object). Every
+    state in a draft's list of sponsors acts."""
     flags = []
     for group in list_groups(text, states):
         first = acting_alone(text, group[0].start, group[0].end)
@@ -446,6 +655,10 @@ def acting_flags(text: str, states: list[PlaceHit]) -> list[bool]:
         for hit in group:
             own = acting_alone(text, hit.start, hit.end)
             flags.append(own.before or own.after or (not own.located and shared))
+    sponsors = sponsor_spans(text) if ":" in text else []
+    if sponsors:
+        flags = [f or any(s <= h.start and h.end <= e for s, e in sponsors)
+                 for h, f in zip(states, flags, strict=True)]
     return flags
 
 
