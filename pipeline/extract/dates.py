@@ -136,6 +136,12 @@ SHAPES: list[tuple[str, str]] = [
                 rf"{COMMA}{SP}{_y('y2')}"),
     # 1 January to 31 December 2021
     ("dm_dmy", rf"{_d('d1')}{SP}{_m('m1')}{TO}{_d2('d2')}{SP}{_m('m2')}{COMMA}{SP}{_y('y2')}"),
+    # 31 August and 1 September 2021: a month's last day and the next month's first are one
+    # meeting over two days, so a range (`12 March and 15 June` stays two dates)
+    ("dm_and_dmy", rf"(?=(?:31{SP}(?:January|March|May|July|August|October|December)|30{SP}"
+               rf"(?:April|June|September|November)|2[89]{SP}February)\b){_d('d1')}{SP}"
+               rf"{_m('m1')}{SP}and{SP}(?P<d2>0?1)(?![\w/]){SP}{_m('m2')}{COMMA}{SP}"
+               rf"{_y('y2')}"),
     # 9 to 11 July 2007, 14 and 15 September 2006, 4–15 September 1995
     ("d_dmy", rf"{_d('d1')}{TO_OR_AND}{_d2('d2')}{SP}{_m('m2')}{COMMA}{SP}{_y('y2')}"),
     # 20 December 2006, 18 December, 2011
@@ -378,10 +384,13 @@ def _full(m: regex.Match, shape: str) -> Value | None:
         a = _iso(_year(g["y1"]), _month(g["m1"]), _day(g["d1"]))
         b = _iso(_year(g["y2"]), _month(g["m2"]), _day(g["d2"]))
         return Value(a, b, "day", "range") if a < b else None
-    if shape == "dm_dmy":
+    if shape in ("dm_dmy", "dm_and_dmy"):
         year = _year(g["y2"])
         a = _iso(year, _month(g["m1"]), _day(g["d1"]))
         b = _iso(year, _month(g["m2"]), _day(g["d2"]))
+        days = dt.date.fromisoformat(b) - dt.date.fromisoformat(a)
+        if shape == "dm_and_dmy" and days != dt.timedelta(1):
+            return None
         return Value(a, b, "day", "range") if a < b else None
     if shape == "d_dmy":
         year, month = _year(g["y2"]), _month(g["m2"])
@@ -656,8 +665,7 @@ def _full_values(text: str) -> Iterator[tuple[int, int, Value]]:
     """Every date and month that states its year, without context (for `document_date`)."""
     for m in candidates(text):
         shape = _shape(m)
-        if shape in ("dmy", "mdy", "my", "dmy_dmy", "dm_dmy", "d_dmy", "my_my", "m_my",
-                     "numeric", "iso"):
+        if shape in FULL_SHAPES:
             try:
                 value = _full(m, shape)
             except (ValueError, KeyError):
@@ -669,8 +677,8 @@ def _full_values(text: str) -> Iterator[tuple[int, int, Value]]:
 # --- find ------------------------------------------------------------------------------------
 
 
-FULL_SHAPES = frozenset({"dmy_dmy", "dm_dmy", "d_dmy", "dmy", "mdy", "my_my", "m_my", "my",
-                         "numeric", "iso"})
+FULL_SHAPES = frozenset({"dmy_dmy", "dm_dmy", "dm_and_dmy", "d_dmy", "dmy", "mdy", "my_my",
+                         "m_my", "my", "numeric", "iso"})
 YEAR_SHAPES = frozenset({"from_y_y", "y_y", "fiscal", "y"})
 PARTIAL_SHAPES = frozenset({"dm_dm", "d_dm", "dm", "md", "m"})
 RELATIVE_SHAPES = frozenset({"rel_day", "rel_unit", "rel_month"})
