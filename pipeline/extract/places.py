@@ -9,7 +9,9 @@ from pipeline.gazetteer import (
     Place,
     PlaceHit,
     acting_flags,
+    article_only,
     is_state,
+    name_key,
     place_hits,
     us_state,
 )
@@ -84,6 +86,20 @@ def inside_name(text: str, hit: PlaceHit) -> bool:
     return word not in NOT_NAME_WORDS and not MODIFIER.fullmatch(word)
 
 
+# A feature named by a common word or a name people bear (`Gulf`, `Nile`) is the feature only as
+# `the Gulf`, and not as the head of another name (`the Gulf of Mexico`, `the Gulf of Riga`).
+ARTICLE_BEFORE = regex.compile(r"\b(?:the|The|THE)\s+\Z")
+OF_AFTER = regex.compile(r"\s+of\b")
+
+
+def lacks_article(text: str, hit: PlaceHit) -> bool:
+    """True for a bare word that names a feature only after `the` (see `gazetteer.features`)."""
+    if name_key(hit.text) not in article_only():
+        return False
+    before = ARTICLE_BEFORE.search(text, max(0, hit.start - 8), hit.start)
+    return before is None or OF_AFTER.match(text, hit.end) is not None
+
+
 def place_follows(text: str, end: int, hit: PlaceHit) -> bool:
     """The capitalised word after a mention is itself the start of a place (`Tskhinvali
     region/South Ossetia` is fine; so are lists written without commas in headings)."""
@@ -113,5 +129,6 @@ def find(ctx: Context) -> list[PlaceMention]:
     states = [h for h in hits if is_state(h.place)]
     acting = {h.start for h, a in zip(states, acting_flags(text, states), strict=True) if a}
     return [
-        mention(text, h) for h in hits if h.start not in acting and not inside_name(text, h)
+        mention(text, h) for h in hits
+        if h.start not in acting and not inside_name(text, h) and not lacks_article(text, h)
     ]
