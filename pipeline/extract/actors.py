@@ -200,6 +200,9 @@ class NameTable:
     entries: dict[tuple[str, ...], Entry]
     first: frozenset[str]
     longest: int
+    # an org name that opens a longer org name (`Department of Management` → `... Strategy,
+    # Policy and Compliance`): the longer names' remaining tokens, to look for after a match
+    longer: dict[tuple[str, ...], tuple[tuple[tuple[str, ...], Entry], ...]]
 
 
 @functools.cache
@@ -217,9 +220,28 @@ def name_table() -> NameTable:
                     if " " in a or "-" in a or a == term.person]
     for alias, entry in aliases:
         key = alias_key(alias)
-        if key:
-            entries.setdefault(key, entry)
-    return NameTable(entries, frozenset(k[0] for k in entries), max(map(len, entries)))
+        if not key:
+            continue
+        # two spellings of one name differing in case (`Force Publique|Force publique`): the
+        # one with fewer capitals, whose check (case_ok) the other passes too
+        had = entries.setdefault(key, entry)
+        if (" " in alias and (had.key, had.kind) == (entry.key, entry.kind)
+                and capitals(alias) < capitals(had.alias)):
+            entries[key] = entry
+    longer: dict[tuple[str, ...], list[tuple[tuple[str, ...], Entry]]] = {}
+    for key, entry in entries.items():
+        if entry.kind != "org":
+            continue
+        for n in range(1, len(key)):
+            shorter = entries.get(key[:n])
+            if shorter and shorter.kind == "org" and shorter.key != entry.key:
+                longer.setdefault(key[:n], []).append((key[n:], entry))
+    return NameTable(entries, frozenset(k[0] for k in entries), max(map(len, entries)),
+                     {k: tuple(sorted(v, key=lambda r: -len(r[0]))) for k, v in longer.items()})
+
+
+def capitals(name: str) -> int:
+    return sum(c.isupper() for c in name)
 
 
 @functools.cache
@@ -300,7 +322,7 @@ def org_hit(start: int, end: int, org: Org, source: str = "data") -> Hit:
     return Hit(start, end, org.name, "organization", "", org.actor_id, source)
 
 
-def data_hits(view: View) -> list[Hit]:
+def data_hits(view: View, source_text: str = "") -> list[Hit]:
     table = name_table()
     tokens = [m for m in TOKEN.finditer(view.text) if m.group() != "-"]
     keys = [token_key(m.group()) for m in tokens]
@@ -318,8 +340,45 @@ def data_hits(view: View) -> list[Hit]:
                 continue
             if not word_bounded(view.text, start, end):
                 continue
+            key = tuple(keys[i : i + n])
+            if key in table.longer:
+                entry = cut_name(view, source_text, keys, tokens, i + n, n, table.longer[key],
+                                 entry)
+                if entry is None:
+                    continue
             hits.append(entry_hit(start, end, entry))
     return hits
+
+
+# how far after a cut name the rest of it may stand: in a two-column page merged line by line
+# the other column's words come between (`the Department of Management on the liquidation
+# resources both post and non-post, in Strategy, Policy and Compliance`)
+REST_WITHIN = 24  # tokens
+
+
+def cut_name(view: View, source_text: str, keys: list[str], tokens: list[re.Match[str]],
+             after: int, size: int, rests: tuple[tuple[tuple[str, ...], Entry], ...],
+             entry: Entry) -> Entry | None:
+    """A listed name of 3+ words that opens a longer listed name: the longer body when the rest
+    of its name, capitalized, follows within a few tokens (columns of a page interleaved), no
+    body when the match ends a table cell (a tab, or the end of a line holding one: a cell cut
+    the name, and the shorter one would be a guess), else itself. Two-word names (`United
+    Nations`) open too many names for either guess."""
+    if size < 3:
+        return entry
+    for rest, longer in rests:
+        window = keys[after : after + REST_WITHIN + len(rest)]
+        for j in range(len(window) - len(rest) + 1):
+            if (tuple(window[j : j + len(rest)]) == rest
+                    and tokens[after + j].group()[:1].isupper()):
+                return longer
+    if not source_text or after > len(tokens):
+        return entry
+    gap_start = view.source(tokens[after - 1].end() - 1) + 1
+    gap = source_text[gap_start : gap_start + 3].lstrip(" ")
+    line_start = source_text.rfind("\n", 0, gap_start) + 1
+    in_cell = gap[:1] == "\t" or (gap[:1] == "\n" and "\t" in source_text[line_start:gap_start])
+    return None if in_cell else entry
 
 
 def entry_hit(start: int, end: int, entry: Entry) -> Hit:
@@ -364,7 +423,7 @@ ORG_HEAD = (
     r"|Secretariat|Board|Authority|Parliament|Ministry|Movement|Front|Party|Community"
     r"|Association|Federation|Foundation|Centre|Center|League|Alliance|Coalition|Panel|Unit"
     r"|Corporation|University|Bureau|Entity|Operation|Army|Police|Assembly|Senate"
-    r"|Congress|Cabinet|Team)"
+    r"|Congress|Cabinet|Team|Observatory|Hub)"
 )
 NOT_ORG_WORD = re.compile(
     r"\b(?:Conferences?|Summits?|Meetings?|Sessions?|Dialogues?|Declarations?|Conventions?"
@@ -408,7 +467,7 @@ SENTENCE_START = re.compile(r"(?:^|[.;:!?)\]]\s|\n)\s*$")
 # heads that are common nouns on their own (`Movement of goods`): a name needs a word before
 NEEDS_MODIFIER = frozenset({"Movement", "Operation", "Unit", "Party", "Front", "Army", "Police",
                             "Union", "Federation", "Coalition", "Entity", "Forces", "Force",
-                            "Team"})
+                            "Team", "Hub"})
 # `the Permanent Mission of Malawi`, `the Government of Belgium`: the state acting, which the
 # gazetteer reports; `Russian Federation`, `Soviet Union`: a state's own name
 STATE_HEADS = frozenset({"Mission", "Ministry", "Embassy", "Delegation", "Union", "Federation",
@@ -449,7 +508,7 @@ def generic_org_hits(view: View, source_text: str = "") -> list[Hit]:
         span = text[start:end]
         if " " not in span:
             continue
-        if NOT_ORG_WORD.search(span):
+        if NOT_ORG_WORD.search(span) and not topic_after_head(text, start, m):
             if EVENT_WORD.search(span):
                 hits.append(event_hit(m, start, end, span))
             continue
@@ -479,6 +538,41 @@ def generic_org_hits(view: View, source_text: str = "") -> list[Hit]:
             continue
         hits.append(Hit(start, end, span, "organization", "", slug(span), "rule",
                         head_start=m.start("head"), head_end=m.end("head")))
+    return hits
+
+
+# bodies named for a field of work that is also a word of an event's or a document's name
+# (`Working Group on the Universal Periodic Review`, `Office of Rule of Law`, `Committee on
+# Conferences`): a body all the same, when the word comes after the head noun of a working body
+TOPIC_HEADS = frozenset({"Group", "Committee", "Subcommittee", "Sub-Committee", "Sub-committee",
+                         "Commission", "Office", "Panel", "Board", "Council"})
+TOPIC_WORDS = frozenset({"Review", "Law", "Conferences"})
+
+
+def topic_after_head(text: str, start: int, m: regex.Match) -> bool:
+    return (m.group("head") in TOPIC_HEADS
+            and not NOT_ORG_WORD.search(text[start : m.end("head")])
+            and all(w in TOPIC_WORDS for w in NOT_ORG_WORD.findall(m.group("post"))))
+
+
+# groups of States named for a cause (`the Friends of Migration group`, `Group of Friends of
+# the Responsibility to Protect`): the canonical name is `Friends of ...`
+FRIEND_CAUSE = rf"(?:the )?{CAP}(?: (?:(?:of|for|on|to|the|and) )*{CAP})*"
+FRIENDS = re.compile(
+    rf"(?<![\w\-])(?:Group of (?P<a>Friends (?:of|for) {FRIEND_CAUSE})"
+    rf"|(?P<b>Friends of {FRIEND_CAUSE}) [Gg]roup)(?![\w\-])"
+)
+
+
+def friends_hits(view: View) -> list[Hit]:
+    hits = []
+    for m in FRIENDS.finditer(view.text):
+        # named as written: `Group of Friends for United Nations Reform`, `Friends of Migration`
+        name = m.group() if m["a"] else m["b"]
+        known = org_by_name().get(fold(name))
+        hits.append(org_hit(m.start(), m.end(), known) if known else
+                    Hit(m.start(), m.end(), name, "organization", "", slug(name), "rule",
+                        head_start=m.start(), head_end=m.start() + len(m.group().split()[0])))
     return hits
 
 
@@ -592,6 +686,36 @@ UNIT = re.compile(
 
 
 UNIT_CUE = re.compile(r"(?:Section|Unit|Branch|Service) of ")
+# a unit named alone (`the Procurement Section`, `the Justice and Correction Section`): a
+# name when a capitalized word says which unit and no number follows (`Section 3` is a part
+# of a document); `Service` alone is a staff category (`General Service`, `Field Service`)
+BARE_UNIT = re.compile(
+    rf"(?<![\w\-’'])(?P<name>(?:{CAP} (?:and (?={CAP} ))?){{1,6}}(?:Section|Unit|Branch))"
+    rf"(?![\w\-]| [\dIVX]+\b)"
+)
+BARE_UNIT_CUE = re.compile(r"(?:Section|Unit|Branch)\b")
+
+
+def bare_unit_hits(view: View, source_text: str) -> list[Hit]:
+    text = view.text
+    hits = []
+    for m in near_cue(BARE_UNIT, BARE_UNIT_CUE, text, 120):
+        start = m.start("name")
+        opens = "\n" if SENTENCE_START.search(text, max(0, start - 3), start) else " "
+        noise = LEADING_NOISE.match(opens + m["name"], 1)
+        if noise:
+            start += noise.end() - 1
+        name = text[start : m.end("name")]
+        if " " not in name or NOT_ORG_WORD.search(name):
+            continue
+        if re.fullmatch(ORG_HEAD, name.split(" ")[0]):
+            continue  # `Police Unit`, `Mission Unit`: kinds of unit
+        hit = Hit(start, m.end("name"), name, "organization", "", slug(name), "unit")
+        if table_break(source_text, view, hit) or continues(view, source_text, hit.end):
+            continue
+        known = org_by_name().get(fold(name))
+        hits.append(org_hit(hit.start, hit.end, known) if known else hit)
+    return hits
 
 
 def near_cue(pattern: re.Pattern[str], cue: re.Pattern[str], text: str,
@@ -1306,7 +1430,9 @@ def names_a_state(view: View, h: Hit, states: list[tuple[int, int]]) -> bool:
     head_end = view.source(h.head_end - 1) + 1
     start, end = view.source_span(h.start, h.end)
     head = view.text[h.head_start : h.head_end]
-    bare_head = h.start == h.head_start  # `the Organization of Portugal, a member of ...`
+    # `the Organization of Portugal, a member of ...`; a body `on` or `for` a place is not the
+    # state (`Committee on South West Africa`)
+    bare_head = h.start == h.head_start and not re.match(r" (?:on|for) ", view.text[h.head_end:])
     return any(
         (s < head_end and start < e)
         or ((head in STATE_HEADS or bare_head) and head_end < s and e == end)
@@ -1330,7 +1456,7 @@ def find(ctx: Context) -> list[ActorMention]:
     view = make_view(ctx.text)
     states = country_hits(ctx.text) if country_hits is not None else []
     state_spans = [(s.start, s.end) for s in states]
-    found = data_hits(view)
+    found = data_hits(view, ctx.text)
     known = [h for h in found if h.actor_type == "organization"]
     generic = [h for h in generic_org_hits(view, ctx.text)
                if h.source != "rule" or not (table_break(ctx.text, view, h)
@@ -1339,6 +1465,8 @@ def find(ctx: Context) -> list[ActorMention]:
     generic = [g for h in generic if h.actor_type != "event"
                and (g := without_parent(view, h, known))]
     generic += treaty_organ_hits(view)
+    friends = friends_hits(view)
+    generic = [g for g in generic if not any(overlaps(g, f) for f in friends)] + friends
     generic += [h for h in acronym_named_hits(view)
                 if not any(overlaps_source(view, h, s) for s in state_spans)]
     orgs = keep_longest(known + generic)
@@ -1347,6 +1475,7 @@ def find(ctx: Context) -> list[ActorMention]:
     orgs += nested_known(orgs, known)
     orgs = with_sub_bodies(orgs, sub_body_hits(view, orgs))
     orgs += [u for u in unit_hits(view, orgs) if not any(overlaps(u, o) for o in orgs)]
+    orgs += [u for u in bare_unit_hits(view, ctx.text) if not any(overlaps(u, o) for o in orgs)]
     offices_found = keep_longest([h for h in found if h.actor_type == "office"]
                                  + session_office_hits(view))
     people = [h for h in found if h.actor_type == "person"] + [
