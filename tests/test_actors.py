@@ -445,3 +445,46 @@ ROUND_FIVE_NOT = [
 @pytest.mark.parametrize(("text", "actor"), ROUND_FIVE_NOT)
 def test_round_five_does_not_yield(text, actor):
     assert actor not in {m.actor for m in actors.find(Context(text=text))}
+
+
+# round six (people named without a title): real sentences from the corpus
+GOERING = ("traditional methods for ruling Africans devised by Imperial Germany and enforced in "
+           "South West Africa by Dr. Goering, the father of the notorious fascist, Hermann "
+           "Goering.")
+
+
+def test_a_full_name_with_a_titled_surname_is_a_person_but_not_the_relative():
+    # `Hermann Goering` has no title, but `Dr. Goering` gives its surname; `the father of`
+    # says Dr. Goering is another person, who stays under the surname the text gives
+    people = {p for p in found(GOERING) if p[1] == "person"}
+    assert people == {("Hermann Goering", "person", "", "hermann-goering"),
+                      ("Goering", "person", "", "goering")}
+
+
+# capitalized runs: the name in them, or none (words that open a sentence or name no person)
+BARE_RUNS = [
+    ("What Hermann Goering", "Hermann Goering"),
+    ("Imperial Germany", "Imperial Germany"),
+    ("The Union Government", ""),
+    ("Security Council", ""),
+    ("September Mobutu", ""),
+]
+
+
+@pytest.mark.parametrize(("run", "name"), BARE_RUNS)
+def test_bare_name(run, name):
+    assert actors.bare_name(run.split(" ")) == name
+
+
+# from the 1960 Ghana statement: names given alone, no one of them with a title in the sentence
+UNTITLED = [
+    "What has led to the fake Mobutu episode?",
+    "to bolster up a puppet regime there, using poor Moise Tshombe against his own Government",
+    "traditional methods for ruling Africans devised by Imperial Germany and enforced in South "
+    "West Africa",
+]
+
+
+@pytest.mark.parametrize("text", UNTITLED)
+def test_a_run_without_a_titled_surname_is_no_person(text):
+    assert {p for p in found(text) if p[1] == "person"} == set()

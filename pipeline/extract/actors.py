@@ -34,9 +34,9 @@ import regex
 from pipeline.models import ActorMention, Context
 
 try:  # the places gazetteer is written in parallel; without it no state is reported
-    from pipeline.gazetteer import country_hits
+    from pipeline.gazetteer import country_hits, place_hits
 except ImportError:  # pragma: no cover - only while gazetteer.py does not exist
-    country_hits = None
+    country_hits = place_hits = None
 
 
 # --- reference data -----------------------------------------------------------------------
@@ -1065,6 +1065,68 @@ def person_hits(view: View) -> list[Hit]:
     return hits
 
 
+# --- people named without a title -----------------------------------------------------------
+
+# A name given alone (`Hermann Goering`) looks like any capitalized run (`Latin America`,
+# `Human Rights`); it is a person's where its last word is the surname of a person the text
+# names with a title (`Dr. Goering ... Hermann Goering`). Names the holders table lists are
+# found from the table (data_hits). A cue after the name (`, who`, `said`) was measured and left
+# out: no sentence of the seeds or corpus holds one after an untitled person, and every one it
+# matched was a body (`the Security Council, who`).
+BARE_WORD = r"(?:[A-Z][a-zà-ÿ\u0100-\u024f'’]+(?:-[A-Za-zà-ÿ\u0100-\u024f'’]+)*)"
+BARE_PART = rf"(?:(?:{PARTICLE} )?{BARE_WORD}|[A-Z]\.)"
+# capitalized because they open a sentence, never a first name
+OPENER_WORDS = """
+    What When Where Why How Who Whom Whose Which If Although Though Since After Before While
+    Thus Hence However Moreover Yet So Then There Here Both Neither Either All Some Many Such
+    No Not Nor Now Today Yesterday Only Even Indeed Let May Unless Until Upon From Into
+    Against Among Despite During Without Within Like Mrs Ms Dr My Your You Me Us Him Them"""
+NOT_BARE_NAME = NOT_NAME | frozenset(OPENER_WORDS.split()) | frozenset(calendar.month_name[1:])
+
+
+# a connector before the run: the end of a longer name (`Under-Secretary-General for
+# Operational Support`), or a thing (`the Nobel Peace`), not a person
+NAME_LINK_BEFORE = re.compile(r"(?<![\w\-])(?:the|The|of|for|on|to|and|in|de) $")
+
+
+def bare_name(words: list[str]) -> str:
+    """The name in a capitalized run, past words that open a sentence; empty when a word of
+    it is never a person's (`Human Rights`, `General Assembly`)."""
+    while words and words[0] in NOT_BARE_NAME:
+        words = words[1:]
+    if len(words) < 2 or any(w in NOT_BARE_NAME for w in words):
+        return ""
+    return " ".join(words)
+
+
+def bare_person_hits(view: View, titled: list[Hit]) -> list[Hit]:
+    """Capitalized runs of 2-4 words ending in the surname of a person named with a title (not
+    a first name given after `named`: `a woman named Isabel`)."""
+    text = view.text
+    surnames = {h.actor for h in titled
+                if h.source == "title" and " " not in h.actor and len(h.actor) > 2}
+    if not surnames:
+        return []
+    last = "|".join(re.escape(s) for s in sorted(surnames))
+    pattern = re.compile(rf"(?<![\w\-.’'])(?P<name>{BARE_WORD}(?: {BARE_PART}){{0,2}} "
+                         rf"(?:{PARTICLE} )?(?:{last}))(?![\w\-])")
+    out = []
+    for m in pattern.finditer(text):
+        name = bare_name(m.group("name").split(" "))
+        start = m.end("name") - len(name)
+        if name and not NAME_LINK_BEFORE.search(text, max(0, start - 5), start):
+            out.append(Hit(start, m.end("name"), name, "person", "", slug(name), "bare"))
+    return out
+
+
+def not_place(hits: list[Hit], view: View) -> list[Hit]:
+    """Bare names that hold no place of the gazetteer (`Port Louis`): looked up on the
+    name alone, so the gazetteer runs only on these few candidates."""
+    if not hits or place_hits is None:
+        return hits
+    return [h for h in hits if not place_hits(view.text[h.start : h.end])]
+
+
 def name_in(text: str, name: str, start: int, end: int) -> tuple[int, int] | None:
     """Where the cleaned name stands in the matched words: it may differ in case from them
     (`Mr. FERNANDEZ` gives `Fernandez`)."""
@@ -1085,9 +1147,23 @@ def canonical_person() -> dict[str, str]:
     return out
 
 
-def canonical_people(hits: list[Hit]) -> list[Hit]:
+# a surname set next to a kinship (`Dr. Goering, the father of ... Hermann Goering`, `the son
+# of Mr. Botha`): a relative of someone of that name, so not the one the text names in full
+KIN = (r"(?:father|mother|son|daughter|brother|sister|wife|husband|widow|uncle|aunt|nephew"
+       r"|niece|grandfather|grandmother|grandson|granddaughter|cousin)")
+KIN_AFTER = re.compile(rf",? (?:(?:the|his|her|a) )?(?:[a-z\-]+ )?{KIN} of\b")
+KIN_BEFORE = re.compile(rf"\b{KIN} of (?:the )?(?:{HONORIFIC} )?$")
+
+
+def kin_named(text: str, h: Hit) -> bool:
+    return bool(KIN_AFTER.match(text, h.end) or KIN_BEFORE.search(text[max(0, h.start - 60)
+                                                                        : h.start]))
+
+
+def canonical_people(hits: list[Hit], text: str = "") -> list[Hit]:
     """A titled name that is a listed holder's (`Secretary-General Annan`) takes the holder's
-    canonical name; a surname named in full elsewhere in the text takes that full name."""
+    canonical name; a surname named in full elsewhere in the text takes that full name, unless
+    the text names it as a relative (kin_named)."""
     table = canonical_person()
     full = [h.actor for h in hits if h.actor_type == "person" and " " in h.actor]
     out = []
@@ -1096,7 +1172,7 @@ def canonical_people(hits: list[Hit]) -> list[Hit]:
             out.append(h)
             continue
         name = table.get(fold(h.actor))
-        if name is None and " " not in h.actor:
+        if name is None and " " not in h.actor and not kin_named(text, h):
             name = next((f for f in full if surname(f) == h.actor), None)
         if name is None:
             name = table.get(fold(strip_initials(h.actor)), h.actor)
@@ -1478,10 +1554,13 @@ def find(ctx: Context) -> list[ActorMention]:
     orgs += [u for u in bare_unit_hits(view, ctx.text) if not any(overlaps(u, o) for o in orgs)]
     offices_found = keep_longest([h for h in found if h.actor_type == "office"]
                                  + session_office_hits(view))
-    people = [h for h in found if h.actor_type == "person"] + [
-        p for p in person_hits(view) if plausible_person(ctx.text, view, p)]
+    titled = [p for p in person_hits(view) if plausible_person(ctx.text, view, p)]
+    bare = [b for b in bare_person_hits(view, titled)
+            if not any(overlaps(b, h) for h in orgs + titled + offices_found)
+            and not any(overlaps_source(view, b, s) for s in state_spans)]
+    people = [h for h in found if h.actor_type == "person"] + titled + not_place(bare, view)
     people = [p for p in keep_longest(people) if not any(overlaps(p, o) for o in orgs)]
-    people = canonical_people(people)
+    people = canonical_people(people, view.text)
     people = keep_longest(people + [s for s in surname_hits(view, people)
                                     if not any(overlaps(s, p) for p in people)])
     people = [p for p in people if not any(overlaps(p, o) for o in orgs)]
