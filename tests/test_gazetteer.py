@@ -183,6 +183,27 @@ HITS = [
      "Democratic Republic of VietNam", "Democratic Republic of Viet Nam", "VDR", False),
     ("A broad based Government, comprising all elements of South VietNam, would be",
      "South VietNam", "Republic of Viet Nam", "", False),
+    # relations across a line break; a possessive after a locative word; a (prospective)
+    # member of a body; `for X to <verb>`; a list across `but of`, and a long list without
+    # a closing `and` (gd-1995-fra, gd-1960-gha, un-pdf-a-80-590)
+    ("Russia as well as enhancing its close ties\nwith the United States and other partners.",
+     "United States", "United States of America", "USA", True),
+    ("depends in part on the response to the United\nStates’ request for a reduction in its "
+     "assessed contribution", "United\nStates", "United States of America", "USA", True),
+    ("The transfer of air region 1 at the airport from the entity to Mali’s airports authority",
+     "Mali", "Mali", "MLI", True),
+    ("the Security\nCouncil will have to welcome Germany and Japan as\npermanent members, as well "
+     "as some major States", "Germany", "Germany", "DEU", True),
+    ("the Security\nCouncil will have to welcome Germany and Japan as\npermanent members, as well "
+     "as some major States", "Japan", "Japan", "JPN", True),
+    ("in which it will be impossible either for Israel to attack any of the Arab States",
+     "Israel", "Israel", "ISR", True),
+    ("or for the Arab States to attack Israel, and to make some sort of arrangement",
+     "Israel", "Israel", "ISR", False),
+    ("was done in the name not only of the United Kingdom, but of Canada, Australia, New "
+     "Zealand, South Africa and — though", "Canada", "Canada", "CAN", True),
+    ("was done in the name not only of the United Kingdom, but of Canada, Australia, New "
+     "Zealand, South Africa and — though", "New Zealand", "New Zealand", "NZL", True),
     # an all-caps heading: the same cues, without case (un-pdf-a-l-632-1971)
     ("RESTORATION OF THE LAWFUL RIGHTS OF THE PEOPLE'S REPUBLIC\nOF CHINA IN THE UNITED NATIONS",
      "PEOPLE'S REPUBLIC\nOF CHINA", "China", "CHN", True),
@@ -318,3 +339,62 @@ def test_capitals_match_only_in_an_all_caps_line():
         "CYP", "FRA"]
     assert [h.iso3 for h in country_hits("UNITED KINGDOM OF GREAT BRITAIN AND NORTHERN IRELAND: "
                                          "DRAFT RESOLUTION")] == ["GBR"]
+
+
+# A name two states share (`Congo`) means the one whose places the document names (gd-1960-gha:
+# the Congo of Katanga and Léopoldville, today's Democratic Republic), else the default; where
+# the document names the other state by a name of its own, the shared name is the default.
+SENSES = [
+    ("In this connexion one must mention Katanga, which brings to mind the regrettable and most "
+     "vicious attempts being made by vested interests to bolster up a puppet regime there, using "
+     "poor Moise Tshombe against his own Government in an effort to break up the Congo Republic",
+     "Congo Republic", "COD"),
+    ("The Congo, including Katanga and Kasai, is one and indivisible.", "Congo", "COD"),
+    ("The Congolese Government called for aid. Congo asked Ghana for help", "Congo", "COG"),
+    ("the Democratic Republic of the Congo, Liberia and the Republic of the Congo, whose "
+     "capital Kinshasa", "Republic of the Congo", "COG"),
+]
+
+
+@pytest.mark.parametrize(("text", "which", "iso3"), SENSES)
+def test_shared_names_follow_the_document(text, which, iso3):
+    assert hit(text, which).iso3 == iso3
+
+
+def test_sense_names_are_names_of_another_state(country_rows):
+    for row in country_rows:
+        for name in gazetteer.split_aliases(row["sense_names"]):
+            default = gazetteer.index().names[name_key(strip_article(name))]
+            assert default.iso3 != row["iso3"] and row["sense_cues"], (name, row["name"])
+
+
+def test_northern_ireland_is_never_ireland():
+    hits = gazetteer.place_hits("France, Australia, Portugal, United\t1 D-1 post vacant\n"
+                                "Kingdom of Great Britain and\nNorthern Ireland, Austria")
+    assert [h.place.country_code for h in hits] == ["FRA", "AUS", "PRT", "GBR", "AUT"]
+    place = gazetteer.index().names[("Northern", "Ireland")]
+    assert (place.name, place.country_code, place.geonames_id) == (
+        "Northern Ireland", "GBR", "2641364")
+
+
+# The towns of the country a document is about, from GeoNames' places of 500+ people (A/80/590
+# on Mali, A/80/604/Add.6 on Kosovo: `Mitrovica` is an alternate name of Mitrovicë).
+LOCAL = [
+    ("with the exception of three camps in Sector North (Tessalit, Aguelhok and Kidal), from "
+     "which", "MLI", [("Tessalit", "2449893"), ("Aguelhok", "2461247"), ("Kidal", "2455290")]),
+    ("an Administrative Assistant in Mitrovica and a Human Resources Assistant in Pristina",
+     "XKX", [("Mitrovica", "789225"), ("Pristina", "786714")]),
+]
+
+
+@pytest.mark.parametrize(("text", "iso3", "expected"), LOCAL)
+def test_local_towns(text, iso3, expected):
+    hits = gazetteer.local_hits(text, (iso3,), gazetteer.place_hits(text))
+    assert [(h.text, h.place.geonames_id) for h in hits] == expected
+    assert all(h.place.country_code == iso3 for h in hits)
+
+
+def test_local_rows_are_the_countrys_own():
+    rows = gazetteer.country_rows500("ML")
+    assert rows and {r["countrycode"] for r in rows} == {"ML"}
+    assert gazetteer.country_rows500("ZZ") == []

@@ -82,6 +82,22 @@ CASES = [
     ("the Gulf of Mexico", [("Gulf of Mexico", "Gulf of Mexico", "other", "", "")]),
     ("the Gulf of Riga", [("Riga", "Riga", "city", "LVA", "456172")]),
     ("the Gulf Cooperation Council", []),
+    # Place names that qualify a group (gd-1995-fra), and a list of places that ends with a
+    # name in `States`.
+    ("confirmed its privileged relationship with the African,\nCaribbean and Pacific countries "
+     "in the context of the Lomé\nConvention", []),
+    # `X region of Africa` names Africa too (gd-1995-fra).
+    ("I am referring to the situation in the Great\nLakes region of Africa.",
+     [("Great\nLakes region", "Great Lakes region", "region", "", ""),
+      ("Africa", "Africa", "continent", "", "6255146")]),
+    # `Korea` alone is the peninsula (gd-1960-gha); Kasai a province of the Congo.
+    ("now to settle this intractable problem by having general elections in Korea.",
+     [("Korea", "Korean Peninsula", "region", "", "")]),
+    ("The Congo, including Katanga and Kasai, is one and indivisible.",
+     [("Congo", "Democratic Republic of the Congo", "country", "COD", "203312"),
+      ("Katanga", "Katanga", "region", "COD", ""), ("Kasai", "Kasai", "region", "COD", "")]),
+    # A given name between a title and a place-like surname (gd-2013-phl).
+    ("Our national hero, Mr. José Rizal, also recognized the", []),
     # Words that are also town names.
     ("to the Migration Network Hub Repository of Practices", []),
     ("From the foundation of the Roman Empire,", []),
@@ -102,3 +118,13 @@ def test_georgia_is_the_us_state_only_when_the_text_says_so():
     found = places("held in Atlanta, Georgia, United States")
     assert found[1][1:4] == ("Georgia", "region", "USA")
     assert places("the conflicts in Georgia,")[0][1:5] == ("Georgia", "country", "GEO", "614540")
+
+
+def test_small_towns_only_in_the_country_the_document_is_about():
+    # A/80/590 is about Mali: its towns below 15,000 people are places there ...
+    mali = ("Mali. " * 5 + "with the exception of three camps in Sector North (Tessalit, "
+            "Aguelhok and Kidal), from which")
+    assert [p[0] for p in places(mali)][-3:] == ["Tessalit", "Aguelhok", "Kidal"]
+    # ... but not in a text that names Mali once.
+    assert places("in Mali, three camps in Sector North (Tessalit, Aguelhok and Kidal)") == [
+        ("Mali", "Mali", "country", "MLI", "2453866")]

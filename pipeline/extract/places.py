@@ -3,6 +3,8 @@ treaties and events that contain a place, and people who share a place's name.""
 
 from __future__ import annotations
 
+from collections import Counter
+
 import regex
 
 from pipeline.gazetteer import (
@@ -11,6 +13,7 @@ from pipeline.gazetteer import (
     acting_flags,
     article_only,
     is_state,
+    local_hits,
     name_key,
     place_hits,
     us_state,
@@ -44,18 +47,27 @@ NAME_BEFORE = regex.compile(
 # (`Rome Statute`, `New York Declaration`, `Niger Delta`, `Chad Smith`).
 # (`United States dollars` is a currency, not a place.)
 NAME_AFTER = regex.compile(r"[^\S\n]+(?:\+\d+|[A-Z][\w'’-]*|of\s+Action)|\s+dollars?\b")
+# A place name that qualifies a group noun, alone or in a list of such qualifiers, names the
+# group, not a location: `the African, Caribbean and Pacific countries`, `Caribbean nations`
+# (but `Atlanta, Georgia, United States` is a list of places: `United States` is a name).
+GROUP_AFTER = regex.compile(
+    r"(?:(?:\s*,\s*|\s+and\s+|\s+or\s+)(?:the\s+)?\p{Lu}[\w’'-]*)*"
+    r"(?<!\bUnited)\s+(?:countries|States|Group|nations|economies)\b"
+)
 # A name-heading word after a line break still joins the name (`the Rome\nStatute`).
 HEAD_AFTER = regex.compile(
     rf"\s+(?:{ORG_HEAD}|Accords?|Consensus|Principles|Process|Compact|Pact|Rules|Guidelines"
     rf"|Commitments?|Call|Appeal|Document|Outcome|Roadmap|Action\s+Agenda)\b"
 )
 # Titles before a name make the next word a person's name (`Mr. Jordan`).
+# A person's title may come with a given name (`Mr. José Rizal`).
 PERSON_BEFORE = regex.compile(
-    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Prof|H\.E|Saint|St|Lake|Mount|Mt|Cape)\.?\s+\Z"
+    r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Prof|H\.E)\.?\s+(?:\p{Lu}[\p{L}'’\-]*\.?[ \t]+)?"
+    r"|\b(?:Saint|St|Lake|Mount|Mt|Cape)\.?\s+)\Z"
 )
 # A capitalised word before a one-word mention joins it into a longer name (`Michael Jordan`,
-# `Lake Victoria`), unless it starts a sentence or a heading or is a joining word.
-CAP_BEFORE = regex.compile(r"(?<![.!?:;]\s*)(?<!^\s*)\b[A-Z][a-z]+[ \t]+\Z", regex.MULTILINE)
+# `Lake Victoria`, `José Rizal`), unless it starts a sentence or a heading or is a joining word.
+CAP_BEFORE = regex.compile(r"(?<![.!?:;]\s*)(?<!^\s*)\b\p{Lu}\p{Ll}+[ \t]+\Z", regex.MULTILINE)
 # Compass words, demonyms and other adjectives qualify a place rather than join a name:
 # `Imperial Germany`, `South VietNam`, `Mediterranean Europe`, `African Great Lakes region`.
 MODIFIER = regex.compile(
@@ -72,9 +84,9 @@ NOT_NAME_WORDS = frozenset({
 def inside_name(text: str, hit: PlaceHit) -> bool:
     """True when the mention is part of a longer name (organization, treaty, event, person)."""
     window = text[max(0, hit.start - 150) : hit.start]
-    if NAME_BEFORE.search(window) or PERSON_BEFORE.search(window[-12:]):
+    if NAME_BEFORE.search(window) or PERSON_BEFORE.search(window[-40:]):
         return True
-    if HEAD_AFTER.match(text, hit.end):
+    if HEAD_AFTER.match(text, hit.end) or GROUP_AFTER.match(text, hit.end):
         return True
     after = NAME_AFTER.match(text, hit.end)
     if after and not place_follows(text, after.end(), hit):
@@ -123,12 +135,43 @@ def mention(text: str, hit: PlaceHit) -> PlaceMention:
                         p.geonames_id, p.latitude, p.longitude)
 
 
+# The countries a document is mostly about: at least this many of its locations, and at least
+# this share of them, lie there (a mission report on Mali; not a speech that names its own
+# country a few times among thirty places).
+DOMINANT_MIN_MENTIONS = 5
+DOMINANT_MIN_SHARE = 0.3
+
+
+def dominant_countries(places: list[Place]) -> tuple[str, ...]:
+    """The iso3 codes of the countries most of the located places lie in, most named first."""
+    counts = Counter(p.country_code for p in places if p.country_code)
+    total = sum(counts.values())
+    return tuple(
+        code for code, k in counts.most_common(2)
+        if k >= DOMINANT_MIN_MENTIONS and k >= DOMINANT_MIN_SHARE * total
+    )
+
+
+def is_location(text: str, hit: PlaceHit) -> bool:
+    """Not part of a longer name, not a bare word that needs its article."""
+    return not inside_name(text, hit) and not lacks_article(text, hit)
+
+
 def find(ctx: Context) -> list[PlaceMention]:
+    """Locations from the gazetteer (minus states acting), then, for the countries the document
+    is mostly about, the smaller towns GeoNames knows there (see `gazetteer.local_hits`)."""
     text = ctx.text
     hits = place_hits(text)
     states = [h for h in hits if is_state(h.place)]
     acting = {h.start for h, a in zip(states, acting_flags(text, states), strict=True) if a}
-    return [
-        mention(text, h) for h in hits
-        if h.start not in acting and not inside_name(text, h) and not lacks_article(text, h)
-    ]
+    kept = [h for h in hits if h.start not in acting and is_location(text, h)]
+    dominant = dominant_countries([resolve(text, h) for h in kept])
+    if dominant:
+        # the same spans keep their decision; only new or re-resolved spans are judged
+        kept_starts = {h.start for h in kept}
+        hit_starts = {h.start for h in hits}
+        kept = [
+            h for h in local_hits(text, dominant, hits)
+            if h.start in kept_starts or (h.start not in hit_starts and is_location(text, h))
+        ]
+    return [mention(text, h) for h in kept]
