@@ -1,4 +1,4 @@
-"""Interim dev harness: run ONE extractor over the gold documents and score it.
+"""Dev harness: run ONE extractor over the shared gold documents and score it, without make.
 
     /tmp/probe/bin/python scripts/dev_extract.py symbols [-v]
 
