@@ -1,6 +1,6 @@
 """Dev harness: run ONE extractor over the shared gold documents and score it, without make.
 
-    /tmp/probe/bin/python scripts/dev_extract.py symbols [-v]
+    .venv/bin/python scripts/dev_extract.py symbols [-v]
 
 Reads the gold documents straight from ../shared (text files decoded as UTF-8, PDFs through
 pipeline.ingest.pdf when it exists, else pdfplumber's extract_text), builds a Context, calls
