@@ -24,6 +24,8 @@ MASTHEAD = re.compile(
     r"Agenda items?.*|Items? \d.*|Resolution adopted by.*|\[.*\]|\d{2}-\d{5}.*",
     re.IGNORECASE,
 )
+# the sponsors' line of a draft, which its title follows
+DRAFT_LINE = re.compile(r":\W*(?:revised\s+)?draft\s+(?:resolution|decision)s?\s*$", re.I)
 # a text file this large is a corpus dump, not a document: extracting it would stall the build
 MAX_TEXT_MB = float(os.environ.get("MAX_TEXT_MB", "25"))
 
@@ -89,13 +91,27 @@ def guess_title(clean: str) -> str:
         if m := NUMBER_LINE.fullmatch(line):
             title = m.group(1) or (lines[i + 1] if i + 1 < len(lines) else "")
             return title if TITLE_LINE.fullmatch(title) else ""
+    blocks = [_unmastheaded(block) for block in re.split(r"\n[ \t]*\n", clean[:6000])[:20]]
+    blocks = [block for block in blocks if block]
+    # a draft's title is the paragraph after its sponsors (`France, ...: draft decision`)
+    for i, block in enumerate(blocks[:-1]):
+        if DRAFT_LINE.search(block) and _heading(blocks[i + 1]):
+            return _heading(blocks[i + 1])
     # else the first paragraph below the masthead, when it reads as a heading, not a sentence
-    for block in re.split(r"\n[ \t]*\n", clean[:6000])[:20]:
-        heading = " ".join(block.split())
-        if not heading or MASTHEAD.fullmatch(heading):
-            continue
-        if TITLE_LINE.fullmatch(heading) and not heading.endswith((".", ",", ";", ":")):
-            return heading
-        return ""
+    return _heading(blocks[0]) if blocks else ""
+
+
+def _unmastheaded(block: str) -> str:
+    """A paragraph without its masthead lines (organ, symbol, distribution, session...); a tab
+    separates the masthead's columns in PDF text."""
+    lines = [line.strip() for line in re.split(r"[\n\t]", block) if line.strip()]
+    return " ".join(line for line in lines if not MASTHEAD.fullmatch(line))
+
+
+def _heading(paragraph: str) -> str:
+    heading = " ".join(paragraph.split())
+    if TITLE_LINE.fullmatch(heading) and not heading.endswith((".", ",", ";", ":")):
+        return heading
+    return ""
     return ""
     return ""
