@@ -490,6 +490,15 @@ def _mention(
     )
 
 
+def _short_mention(text: str, item, resolved: tuple[str, str, str], kind: str,
+                   doc_symbol: str, **kw: str) -> SymbolMention:
+    """The row of a short form (`61/208` after `resolutions`), resolved to its full symbol."""
+    symbol, session, number = resolved
+    return _mention(text, item.start(), item.end(), symbol, doc_symbol,
+                    doc_type="RES" if kind == "resolution" else "DEC", session=session,
+                    number=number, **kw)
+
+
 # --- the passes --------------------------------------------------------------------------------
 
 
@@ -565,26 +574,13 @@ def _short_forms(ctx: Context) -> list[SymbolMention]:
             resolved = _short_symbol(item, kind, organ) if organ else None
             if resolved is None:
                 continue
-            symbol, session, number = resolved
             end = _OF_DATE.match(text, item.end())
             pin = _pinpoint(text, end.end() if end else item.end())
             if not pin and i == 0:
                 before = _PINPOINT_BEFORE.search(text, max(0, trig.start() - 160), trig.start())
                 pin = " ".join(before.group("pin").split()) if before else ""
-            found.append(
-                _mention(
-                    text,
-                    item.start(),
-                    item.end(),
-                    symbol,
-                    ctx.doc_symbol,
-                    doc_type="RES" if kind == "resolution" else "DEC",
-                    session=session,
-                    number=number,
-                    date=date,
-                    pinpoint=pin,
-                )
-            )
+            found.append(_short_mention(text, item, resolved, kind, ctx.doc_symbol,
+                                        date=date, pinpoint=pin))
     return found
 
 
@@ -616,19 +612,7 @@ def _mandate_lists(ctx: Context) -> list[SymbolMention]:
                 fits = organ in _fits(_shape(item))
                 resolved = _short_symbol(item, kind, organ) if fits else None
                 if resolved:
-                    symbol, session, number = resolved
-                    found.append(
-                        _mention(
-                            text,
-                            item.start(),
-                            item.end(),
-                            symbol,
-                            ctx.doc_symbol,
-                            doc_type="RES" if kind == "resolution" else "DEC",
-                            session=session,
-                            number=number,
-                        )
-                    )
+                    found.append(_short_mention(text, item, resolved, kind, ctx.doc_symbol))
             pos = line_end + 1
     return found
 
