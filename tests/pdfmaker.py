@@ -60,3 +60,34 @@ def encrypt(pdf: bytes, user_password: str) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def make_two_column_pdf(heading: str, left: list[str], right: list[str]) -> bytes:
+    """One page: a heading across the page, then two columns of lines set side by side at the
+    same heights, as a meeting record is set."""
+    ops = ["BT /F1 11 Tf 14 TL 57 770 Td", f"({_escape(heading)}) Tj ET"]
+    for x, lines in ((57, left), (310, right)):
+        ops.append(f"BT /F1 9 Tf 11 TL {x} 740 Td")
+        ops += [f"({_escape(line)}) Tj T*" for line in lines]
+        ops.append("ET")
+    stream = "\n".join(ops).encode("latin-1")
+    objects = [
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+        b"<< /Type /Page /Parent 4 0 R /MediaBox [0 0 595 842] /Contents 2 0 R "
+        b"/Resources << /Font << /F1 1 0 R >> >> >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Catalog /Pages 4 0 R >>",
+    ]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    out.writelines(b"%010d 00000 n \n" % off for off in offsets)
+    out.write(b"trailer\n<< /Size %d /Root 5 0 R >>\nstartxref\n%d\n%%%%EOF\n"
+              % (len(objects) + 1, xref))
+    return out.getvalue()

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter
-from dataclasses import dataclass
-from itertools import pairwise
+from dataclasses import dataclass, replace
+from itertools import groupby, pairwise
 from pathlib import Path
 
 from pdfminer.layout import LTChar, LTContainer, LTLine, LTRect
@@ -34,6 +34,7 @@ from pipeline.ingest.clean import (
     join_masthead_date,
     masthead_date,
 )
+from pipeline.ingest.columns import FULL, reading_order
 
 FOOTNOTE_RULE = "__________"
 
@@ -59,6 +60,7 @@ _MASTHEAD_RE = re.compile(
 # An all-capitals title line of older documents (`RESTORATION OF THE LAWFUL RIGHTS OF ...`).
 _CAPS_TITLE_RE = re.compile(r"[A-Z0-9'’,.\- ]{12,}")
 _NUMBER_PREFIX_RE = re.compile(r"^\d+/\d+\.\s+")
+_CONTINUES_RE = re.compile(r"[\w,;\-\u00ad]$")  # a column that ends mid-sentence
 
 
 class PdfError(Exception):
@@ -92,6 +94,7 @@ class Line:
     cells: tuple[str, ...]  # text of the gap-separated parts, note markers removed
     marker_start: bool = False  # the line begins with a raised note number (a footnote)
     first_word_width: float = 0.0
+    column: int = FULL  # FULL across the page, or the LEFT or RIGHT column of a two-column page
 
     @property
     def text(self) -> str:
@@ -288,7 +291,12 @@ def _rules(shapes: list[tuple[float, float, float, float]], width: float) -> tup
 def read_page(page) -> RawPage:
     """The one pdfplumber pass over a page: its characters and rules, into lines."""
     glyphs, shapes = _layout_items(page)
-    lines = tuple(line for line in map(_make_line, _group_lines(glyphs)) if line is not None)
+    lines = []
+    for group, column in reading_order(_group_lines(glyphs), float(page.width)):
+        line = _make_line(group)
+        if line is not None:
+            lines.append(replace(line, column=column) if column != FULL else line)
+    lines = tuple(lines)
     return RawPage(float(page.width), float(page.height), lines, _rules(shapes, page.width))
 
 
@@ -449,6 +457,19 @@ def _body_text(lines: list[Line], body_size: float, pitch_ratio: float = 1.2) ->
     return "".join(out)
 
 
+def _columns_text(lines: list[Line], body_size: float, pitch_ratio: float) -> str:
+    """Body text of a page read run by run: each column of a two-column stretch is wrapped on
+    its own margins, and a paragraph that goes on at the top of the next column is joined."""
+    out = ""
+    for _column, run in groupby(lines, key=lambda line: line.column):
+        text = _body_text(list(run), body_size, pitch_ratio)
+        if out and _CONTINUES_RE.search(out) and text[:1].islower():
+            out = _join(out, text)
+        else:
+            out = out + "\n\n" + text if out else text
+    return out
+
+
 def _footnote_text(lines: list[Line]) -> str:
     """Footnote lines into one note per line: a note starts with its (raised) number."""
     notes: list[str] = []
@@ -472,7 +493,7 @@ def _page_text(
     body = [page.lines[k] for k in keep if zone is None or page.lines[k].top < zone - 1]
     notes = [page.lines[k] for k in keep if zone is not None and page.lines[k].top >= zone - 1]
     body = [line for line in body if not _is_rule_text(line)]
-    text = clean_pdf_block(_body_text(body, body_size, pitch_ratio)).strip("\n")
+    text = clean_pdf_block(_columns_text(body, body_size, pitch_ratio)).strip("\n")
     note_text = clean_pdf_block(_footnote_text(notes)).strip("\n")
     if not note_text:
         return text, (0, 0)
