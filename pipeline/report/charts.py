@@ -53,7 +53,7 @@ def document_kinds(tables: dict[str, pd.DataFrame]) -> pd.Series:
 def corpus_figure(tables: dict[str, pd.DataFrame]) -> dict:
     docs = tables["documents"].assign(kind=document_kinds(tables))
     by_kind = docs.groupby("kind").size().sort_values()
-    dated = docs[docs["date"].str.match(r"^\d{4}-\d\d-\d\d$")].copy()
+    dated = docs[docs["date"].str.match(r"^\d{4}(-\d\d){0,2}$")].copy()
     dated["href"] = dated["doc_id"].map(page_href)
     fig = make_subplots(rows=1, cols=2, column_widths=[0.3, 0.7], horizontal_spacing=0.12,
                         subplot_titles=("documents by kind", "documents by their own date"))
