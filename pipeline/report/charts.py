@@ -132,7 +132,10 @@ def world_outline() -> dict:
 
 def map_figure(tables: dict[str, pd.DataFrame], world: dict) -> dict:
     """Countries as areas (by ISO alpha-3), other places as points where they have
-    coordinates, sized by mentions; the hover lists the documents naming each."""
+    coordinates, sized by mentions; the hover lists the documents naming each.
+
+    The country traces leave out their GeoJSON: the page carries the world outline once and
+    hands it to both (Plotly would also copy it for every trace here)."""
     places = tables["places"]
     countries = places[(places["place_type"] == "country") & (places["country_code"] != "")]
     by_country = countries.groupby("country_code").agg(
@@ -146,12 +149,13 @@ def map_figure(tables: dict[str, pd.DataFrame], world: dict) -> dict:
     all_codes = [f["id"] for f in world["features"]]
     fig = go.Figure()
     fig.add_trace(go.Choropleth(  # the land: every country, not mentioned
-        geojson=world, locations=all_codes, z=[0] * len(all_codes), featureidkey="id",
+        locationmode="geojson-id", locations=all_codes, z=[0] * len(all_codes),
         colorscale=[[0, "#e8e8e8"], [1, "#e8e8e8"]], showscale=False, hoverinfo="skip",
         marker_line_color="white", marker_line_width=0.5))
     fig.add_trace(go.Choropleth(
-        geojson=world, locations=by_country.index, z=np.log10(by_country["mentions"]),
-        featureidkey="id", colorscale="Blues", zmin=-0.5, marker_line_color="white",
+        locationmode="geojson-id", locations=by_country.index,
+        z=np.log10(by_country["mentions"]), colorscale=[[0, "#c6dbef"], [1, "#08306b"]], zmin=0,
+        marker_line_color="white",
         marker_line_width=0.5, customdata=by_country.index,
         text=by_country["place"] + ": " + by_country["mentions"].astype(str) + " mentions in "
         + by_country["ndocs"].astype(str) + " documents<br>" + by_country["docs"],
@@ -166,7 +170,7 @@ def map_figure(tables: dict[str, pd.DataFrame], world: dict) -> dict:
         text=by_point["place"] + ": " + by_point["mentions"].astype(str) + " mentions in "
         + by_point["ndocs"].astype(str) + " documents<br>" + by_point["docs"],
         hovertemplate="%{text}<extra></extra>"))
-    # no base layer is drawn, so Plotly never fetches its own world outline from a CDN
+    # Plotly draws none of its own base layers: the countries above are the outline
     fig.update_geos(visible=False, showframe=False, projection_type="natural earth",
                     lataxis_range=[-58, 85])
     fig.update_layout(height=520, showlegend=False, margin={"l": 0, "r": 0, "t": 10, "b": 0})
@@ -219,7 +223,7 @@ def network_figure(tables: dict[str, pd.DataFrame]) -> dict:
         edge_x += [pos[a][0], pos[b][0], None]
         edge_y += [pos[a][1], pos[b][1], None]
     fig = go.Figure(go.Scatter(x=edge_x, y=edge_y, mode="lines", hoverinfo="skip",
-                               line={"width": 0.6, "color": "#bbb"}))
+                               showlegend=False, line={"width": 0.6, "color": "#bbb"}))
     titles = docs.set_index("doc_id")["title"]
     for kind, color, name in (("doc", "#4c78a8", "corpus document"),
                               ("symbol", "#f58518", "cited symbol")):
@@ -234,7 +238,8 @@ def network_figure(tables: dict[str, pd.DataFrame]) -> dict:
                              zip(hover, cited_by, strict=True)],
             customdata=[page_href(x) if kind == "doc" else "" for x in labels],
             hovertemplate="%{text}<extra></extra>",
-            marker={"color": color, "size": [6 + 3 * np.sqrt(c) for c in cited_by],
+            marker={"color": color, "size": [(9 if kind == "doc" else 6) + 3 * np.sqrt(c)
+                                             for c in cited_by],
                     "line": {"width": 0.5, "color": "white"}}))
     fig.update_layout(height=560, margin={"l": 0, "r": 0, "t": 10, "b": 0},
                       legend={"orientation": "h"}, plot_bgcolor="white",
@@ -248,16 +253,20 @@ def top_cited_figure(tables: dict[str, pd.DataFrame], top: int = 25) -> dict:
                            marker_color="#f58518", customdata=counts["mentions"],
                            hovertemplate="%{y}: cited by %{x} documents, %{customdata} "
                            "times<extra></extra>"))
-    fig.update_layout(height=max(200, 40 + 18 * len(counts)), xaxis_title="citing documents",
-                      margin={"l": 10, "r": 10, "t": 10, "b": 40})
+    fig.update_layout(height=max(200, 60 + 18 * len(counts)), xaxis_title="citing documents",
+                      margin={"l": 10, "r": 10, "t": 30, "b": 40})
     return figure_dict(fig)
 
 
 # --- the actors ------------------------------------------------------------------------------
 
-def _roles(roles: pd.Series) -> str:
-    named = roles[roles != ""].value_counts()
-    return "<br>".join(f"{role} ({n})" for role, n in named.head(5).items())
+def _roles(actors: pd.DataFrame) -> pd.Series:
+    """Per actor, its roles with their counts, most frequent first, one per line."""
+    named = actors[actors["role"] != ""]
+    counted = named.groupby(["actor", "role"]).size().rename("n").reset_index()
+    counted = counted.sort_values(["actor", "n", "role"], ascending=[True, False, True])
+    counted["line"] = counted["role"] + " (" + counted["n"].astype(str) + ")"
+    return counted.groupby("actor")["line"].agg(lambda lines: "<br>".join(lines.head(5)))
 
 
 def actors_figure(tables: dict[str, pd.DataFrame]) -> dict:
@@ -267,15 +276,15 @@ def actors_figure(tables: dict[str, pd.DataFrame]) -> dict:
     for col, actor_type in enumerate(types, start=1):
         rows = actors[actors["actor_type"] == actor_type]
         top = (rows.groupby("actor").agg(mentions=("doc_id", "size"),
-                                         ndocs=("doc_id", "nunique"), roles=("role", _roles))
+                                         ndocs=("doc_id", "nunique"))
                .sort_values("mentions", ascending=False).head(TOP_ACTORS).iloc[::-1])
+        roles = _roles(rows[rows["actor"].isin(top.index)]).reindex(top.index).fillna("")
         label = [f"{a[:28]}…" if len(a) > 30 else a for a in top.index]
         fig.add_trace(go.Bar(
             x=top["mentions"], y=label, orientation="h", name=actor_type,
-            text=top["roles"].str.split("<br>").str[0].str.replace(r" \(\d+\)$", "",
-                                                                   regex=True),
+            text=roles.str.split("<br>").str[0].str.replace(r" \(\d+\)$", "", regex=True),
             textposition="inside", insidetextanchor="start",
-            customdata=np.stack([top.index, top["ndocs"], top["roles"]], axis=-1)
+            customdata=np.stack([top.index, top["ndocs"], roles], axis=-1)
             if len(top) else None,
             hovertemplate="%{customdata[0]}: %{x} mentions in %{customdata[1]} documents"
             "<br>%{customdata[2]}<extra></extra>"), 1, col)

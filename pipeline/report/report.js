@@ -68,6 +68,9 @@ function setUpTimeline() {
 
 function setUpMap() {
   const list = document.getElementById("map-docs");
+  for (const trace of DATA.map.data) {
+    if (trace.locationmode === "geojson-id") trace.geojson = DATA.world;
+  }
   draw("chart-map", DATA.map).then(() => {
     document.getElementById("chart-map").on("plotly_click", (event) => {
       const place = event.points[0].customdata;

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import io
+import re
+from collections import defaultdict
 from pathlib import Path
 
 import pandas as pd
 
-from pipeline.models import MENTION_KINDS
+from pipeline.models import MENTION_KINDS, columns
 
-INTEGER_COLUMNS = ("page", "start", "end", "pages", "chars")
+INTEGER_COLUMNS = ["page", "start", "end", "pages", "chars"]
+# a cell that starts with an apostrophe, quoted or not
+ESCAPED_CELL = re.compile(r"""(?:^|,)"?'""", re.MULTILINE)
 
 
 def unescape(column: pd.Series) -> pd.Series:
@@ -17,12 +22,13 @@ def unescape(column: pd.Series) -> pd.Series:
 
 
 def read_table(path: Path) -> pd.DataFrame:
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    for name in frame.columns:
-        frame[name] = unescape(frame[name])
-    for name in INTEGER_COLUMNS:
-        if name in frame.columns:
-            frame[name] = pd.to_numeric(frame[name], errors="coerce").astype("Int64")
+    raw = path.read_text(encoding="utf-8")
+    types = defaultdict(lambda: str, {name: "Int64" for name in INTEGER_COLUMNS})
+    frame = pd.read_csv(io.StringIO(raw), dtype=types, keep_default_na=False,
+                        na_values={name: [""] for name in INTEGER_COLUMNS})
+    if ESCAPED_CELL.search(raw):  # unescaping costs a Python call per cell: only when needed
+        for name in frame.columns.difference(INTEGER_COLUMNS):
+            frame[name] = unescape(frame[name])
     return frame
 
 
@@ -32,5 +38,5 @@ def read_tables(output: Path) -> dict[str, pd.DataFrame]:
     for kind in MENTION_KINDS:
         path = output / f"{kind}.csv"
         tables[kind] = read_table(path) if path.exists() else pd.DataFrame(
-            columns=["doc_id", "page", "start", "end", "text"])
+            columns=columns(MENTION_KINDS[kind]), dtype=str)
     return tables
