@@ -89,8 +89,19 @@ def _day_after(iso: pd.Series) -> pd.Series:
     return after.where(length != 4, first + pd.offsets.YearBegin(1))
 
 
+def _span_rows(grouped: pd.DataFrame, first: pd.Series) -> list[tuple]:
+    """[first column, kind, start day, days, mentions, a text] per span, for report.js."""
+    days = (grouped["stop"] - grouped["start"]) // DAY
+    return list(zip(first.tolist(), grouped["kind"].tolist(),
+                    grouped["start"].dt.strftime("%Y-%m-%d").tolist(),
+                    days.astype(int).tolist(), grouped["count"].tolist(),
+                    grouped["text"].str.slice(0, 60).tolist(), strict=True))
+
+
 def timeline_rows(tables: dict[str, pd.DataFrame]) -> dict:
-    """The dates mentioned, one row per document and span, for the page to draw and filter.
+    """The dates mentioned, for the page to draw: every span once over all documents
+    (`all`, first column the number of documents), and per document (`rows`, first column
+    the document's index in `docs`), which the page filters by the chosen document.
 
     A span is a single day (drawn as a point) or what a range, a month or a year covers
     (drawn as a bar). Dates without a year cannot be placed and are only counted."""
@@ -105,21 +116,20 @@ def timeline_rows(tables: dict[str, pd.DataFrame]) -> dict:
         "text": known["text"],
     }).dropna(subset=["start", "stop"])
     spans = spans[spans["stop"] > spans["start"]]
-    grouped = (spans.groupby(["doc_id", "kind", "start", "stop"], sort=True)
+    span = ["kind", "start", "stop"]
+    per_doc = (spans.groupby(["doc_id", *span], sort=True)
                .agg(count=("text", "size"), text=("text", "first")).reset_index())
-    doc_ids = sorted(grouped["doc_id"].unique())
+    overall = (spans.groupby(span, sort=True)
+               .agg(count=("text", "size"), text=("text", "first"), docs=("doc_id", "nunique"))
+               .reset_index())
+    doc_ids = sorted(per_doc["doc_id"].unique())
     index = {doc_id: i for i, doc_id in enumerate(doc_ids)}
-    days = (grouped["stop"] - grouped["start"]) // DAY
     return {
         "docs": doc_ids,
         "hrefs": [page_href(d) for d in doc_ids],
         "kinds": ["date", "range", "completed", "relative", "session"],
-        "rows": list(zip(grouped["doc_id"].map(index).tolist(),
-                         grouped["kind"].tolist(),
-                         grouped["start"].dt.strftime("%Y-%m-%d").tolist(),
-                         days.astype(int).tolist(),
-                         grouped["count"].tolist(),
-                         grouped["text"].str.slice(0, 60).tolist(), strict=True)),
+        "all": _span_rows(overall, overall["docs"]),
+        "rows": _span_rows(per_doc, per_doc["doc_id"].map(index)),
         "undated": int(len(dates) - len(spans)),
     }
 

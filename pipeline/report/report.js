@@ -23,11 +23,13 @@ function linkPoints(id) {
 
 function timelineFigure(docIndex) {
   const tl = DATA.timeline;
-  const rows = docIndex === "" ? tl.rows : tl.rows.filter((r) => r[0] === Number(docIndex));
+  const every = docIndex === "";
+  const rows = every ? tl.all : tl.rows.filter((r) => r[0] === Number(docIndex));
   const points = {x: [], y: [], text: [], size: []};
   const bars = {base: [], x: [], y: [], text: []};
-  for (const [doc, kind, start, days, count, text] of rows) {
-    const label = `${text} (${tl.docs[doc]}${count > 1 ? `, ${count}×` : ""})`;
+  for (const [first, kind, start, days, count, text] of rows) {
+    const label = every ? `${text} (${count}× in ${first} document${first > 1 ? "s" : ""})`
+                        : `${text}${count > 1 ? ` (${count}×)` : ""}`;
     if (days === 1) {
       points.x.push(start); points.y.push(kind); points.text.push(label);
       points.size.push(6 + 2 * Math.sqrt(count));
