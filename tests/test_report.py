@@ -9,6 +9,7 @@ import html
 import re
 import shutil
 from pathlib import Path
+from urllib.parse import unquote
 
 import pandas as pd
 import pytest
@@ -111,6 +112,14 @@ def test_make_report_writes_the_page_and_a_review_page_per_ok_document(report) -
     assert sorted(p.name for p in (out / "review").iterdir()) == sorted(
         review.page_name(d) for d in ok)
     assert len(ok) == 3
+
+
+def test_report_links_every_review_page(report) -> None:
+    out, _ = report
+    page = (out / "report.html").read_text(encoding="utf-8")
+    links = set(re.findall(r'<a href="(review/[^"]+)"', page))
+    assert {unquote(link) for link in links} == {
+        f"review/{p.name}" for p in (out / "review").iterdir()}
 
 
 def test_review_page_holds_the_clean_text_with_every_mention_marked(report) -> None:
