@@ -217,6 +217,23 @@ def test_timeline_filters_by_document(report, browser) -> None:
     page.close()
 
 
+def test_clicking_a_place_lists_the_documents_naming_it(report, browser) -> None:
+    out, _ = report
+    page, seen = open_page(browser, out / "report.html")
+    page.wait_for_selector("#chart-map .scattergeo .point")
+    point = page.locator("#chart-map .scattergeo .point").first
+    point.scroll_into_view_if_needed()
+    box = point.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)  # Plotly finds what a click hits by hovering it first
+    page.mouse.click(x, y)
+    page.wait_for_selector("#map-docs a")
+    hrefs = page.eval_on_selector_all("#map-docs a", "els => els.map(e => e.getAttribute('href'))")
+    assert hrefs and all(h.startswith("review/") for h in hrefs)
+    assert seen["errors"] == []
+    page.close()
+
+
 def test_review_page_shows_its_marked_mentions_in_chromium(report, browser) -> None:
     out, _ = report
     page, seen = open_page(browser, out / "review" / "un-ga-res-75-226.html")
