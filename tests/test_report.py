@@ -14,7 +14,7 @@ from urllib.parse import unquote
 import pandas as pd
 import pytest
 
-from pipeline.report import charts, review
+from pipeline.report import build, charts, review
 from pipeline.report.tables import read_table
 from tests.conftest import real_doc
 from tests.test_build import make
@@ -86,6 +86,15 @@ def test_a_date_spans_what_its_precision_covers(iso, first, after) -> None:
     series = pd.Series([iso])
     assert charts._first_day(series)[0] == pd.Timestamp(first)
     assert charts._day_after(series)[0] == pd.Timestamp(after)
+
+
+def test_a_corpus_of_unreadable_files_still_gets_its_report(tmp_path) -> None:
+    (tmp_path / "documents.csv").write_text(
+        "doc_id,source,format,sha256,pages,chars,title,symbol,date,status,error\r\n"
+        "scan,scan.pdf,pdf,,,,,,,error,no text layer: this PDF is a scan\r\n", encoding="utf-8")
+    done = build.write_report(tmp_path)
+    assert (done["documents"], done["errors"], done["reviews"]) == (1, 1, 0)
+    assert "no text layer: this PDF is a scan" in (tmp_path / "report.html").read_text("utf-8")
 
 
 # --- the real pages --------------------------------------------------------------------------

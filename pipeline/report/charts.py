@@ -46,7 +46,8 @@ def document_kinds(tables: dict[str, pd.DataFrame]) -> pd.Series:
         own = tables["symbols"]
         own = own[own["relation"] == "self"].drop_duplicates("doc_id").set_index("doc_id")
         series = (own["body"] + "/" + own["doc_type"]).where(own["doc_type"] != "", own["body"])
-        kinds = docs["doc_id"].map(series).fillna("no symbol")
+        by_doc = series.to_dict()
+        kinds = docs["doc_id"].map(lambda doc_id: by_doc.get(doc_id, "no symbol"))
     return kinds.where(docs["status"] == "ok", "error")
 
 
