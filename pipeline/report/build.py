@@ -15,6 +15,7 @@ from pathlib import Path
 
 import jinja2
 import pandas as pd
+from markupsafe import Markup
 from plotly.offline import get_plotlyjs
 
 from pipeline.files import write_atomic, write_if_changed
@@ -63,7 +64,7 @@ def write_reviews(output: Path, tables: dict[str, pd.DataFrame], marks: dict,
         name = review.page_name(doc.doc_id)
         page = template.render(doc=doc._asdict(), counts=review.counts(found),
                                tables=review.TABLES,
-                               body=jinja2.utils.markupsafe.Markup(review.highlight(text, found)))
+                               body=Markup(review.highlight(text, found)))
         write_if_changed(folder / name, page)
         written.add(name)
     if folder.is_dir():
@@ -102,9 +103,9 @@ def write_report(output: Path) -> dict:
     page = env.get_template("report.html").render(
         summary=summary, index=document_index(tables, marks),
         errors=docs[docs["status"] != "ok"].to_dict("records"),
-        data_json=jinja2.utils.markupsafe.Markup(script_json(data)),
-        plotly_js=jinja2.utils.markupsafe.Markup(get_plotlyjs()),
-        report_js=jinja2.utils.markupsafe.Markup(
+        data_json=Markup(script_json(data)),
+        plotly_js=Markup(get_plotlyjs()),
+        report_js=Markup(
             files("pipeline.report").joinpath("report.js").read_text("utf-8")),
         undated=data["timeline"]["undated"], top_symbols=charts.TOP_SYMBOLS,
         top_actors=charts.TOP_ACTORS)
