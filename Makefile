@@ -30,6 +30,9 @@ BUILD := $(BUILD_ROOT)/$(notdir $(RAW_ABS))-$(shell printf '%s' '$(RAW_ABS)' | c
 INGEST_CODE := pipeline/models.py $(wildcard pipeline/ingest/*.py)
 EXTRACT_CODE := pipeline/models.py $(wildcard pipeline/extract/*.py pipeline/gazetteer.py pipeline/data/*)
 MERGE_CODE := pipeline/models.py pipeline/tables.py
+REPORT_CODE := $(wildcard pipeline/report/*.py pipeline/report/*.js pipeline/report/*.geojson \
+  pipeline/report/templates/*)
+MENTION_TABLES := $(foreach t,dates symbols places actors,$(OUTPUT)/$(t).csv)
 VENV_DONE := $(VENV)/.installed
 
 .DEFAULT_GOAL := all
@@ -66,6 +69,14 @@ $(OUTPUT)/documents.csv: $(MENTIONS) $(BUILD)/docs.json $(MERGE_CODE) | $(VENV_D
 	@rm -f $(BUILD)/todo/ingest $(BUILD)/todo/extract
 	@$(PY) -m pipeline merge '$(BUILD)' '$(OUTPUT)' --raw '$(RAW)'
 
+# the merge writes the mention tables together with documents.csv
+$(MENTION_TABLES): $(OUTPUT)/documents.csv ;
+
+## Draw the tables: output/report.html, and a review page per document in output/review/
+report: $(OUTPUT)/report.html
+$(OUTPUT)/report.html: $(OUTPUT)/documents.csv $(MENTION_TABLES) $(REPORT_CODE) | $(VENV_DONE)
+	@$(PY) -m pipeline report '$(OUTPUT)'
+
 work-shard-%: | $(VENV_DONE)
 	@$(PY) -m pipeline work '$(BUILD)' --shard $*/$(SHARDS) --seconds $(DOC_SECONDS)
 
@@ -95,6 +106,7 @@ bench: $(VENV_DONE)
 clean:
 	rm -rf '$(BUILD_ROOT)' '$(OUTPUT)/text'
 	rm -f $(foreach t,documents dates symbols places actors,'$(OUTPUT)/$(t).csv')
+	rm -rf '$(OUTPUT)/review' '$(OUTPUT)/report.html'
 
 ## Remove .venv as well
 distclean: clean
@@ -107,4 +119,4 @@ help:
 	@echo "variables: RAW=dir (default raw)  OUTPUT=dir (default output)  -jN (N workers)"
 	@echo "           DOC_SECONDS=300 (time limit per document)  MAX_TEXT_MB=25 (largest text file)"
 
-.PHONY: all venv test lint bench clean distclean help
+.PHONY: all report venv test lint bench clean distclean help

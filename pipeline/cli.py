@@ -4,6 +4,7 @@
     python -m pipeline work  BUILD [--shard I/N] ingest + extract the documents make queued
     python -m pipeline merge BUILD OUTPUT [--raw RAW]   write OUTPUT/*.csv and OUTPUT/text/
     python -m pipeline run   RAW OUTPUT         all stages without make (no incremental build)
+    python -m pipeline report OUTPUT            write OUTPUT/report.html and OUTPUT/review/
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("raw", type=Path)
     p.add_argument("output", type=Path)
     p.add_argument("--build", type=Path, help="intermediate folder (default: a temporary one)")
+    p = sub.add_parser("report", help="draw the tables: report.html and a review page per document")
+    p.add_argument("output", type=Path)
     return ap
 
 
@@ -65,6 +68,10 @@ def main(argv: list[str] | None = None) -> int:
         from pipeline import tables
 
         return tables.main(args.build, args.output, args.raw)
+    if args.command == "report":
+        from pipeline.report import build
+
+        return build.main(args.output)
     return run_all(args.raw, args.output, args.build)
 
 
