@@ -57,7 +57,7 @@ CHAIR_LINE = re.compile(
     re.MULTILINE,
 )
 ROSTER = re.compile(
-    rf"\b(?P<office>President|Chair|Facilitator):[ \t]*(?:{TITLE}[ ])?(?P<name>{NAME})"
+    rf"\b(?P<office>President|Chair|Facilitator):[ \t]*\n?[ \t]*(?:{TITLE}[ ])?(?P<name>{NAME})"
     rf"[ \t]*{BRACKET}"
 )
 TOOK_CHAIR = re.compile(
@@ -340,13 +340,20 @@ def find(ctx: Context) -> list[ActorMention]:
 
 def full_names(people: list[ActorMention]) -> dict[str, str]:
     """Folded surname → the one full name the document gives for it (`Garayev` → `Asif
-    Garayev`), from every person mention found; a surname two full names share maps to none."""
+    Garayev`), from every person mention found. Of names that end alike the shortest is the
+    name (`Anna Karin Eneström`, not a run-in title's `Ambassadors Anna Karin Eneström`); a
+    surname two different people share maps to none."""
     by_surname: dict[str, set[str]] = {}
     for p in people:
         words = p.actor.split()
         if len(words) > 1:
             by_surname.setdefault(fold(words[-1]), set()).add(p.actor)
-    return {s: next(iter(n)) for s, n in by_surname.items() if len(n) == 1}
+    out = {}
+    for surname, names in by_surname.items():
+        shortest = min(names, key=len)
+        if all(n.endswith(" " + shortest) or n == shortest for n in names):
+            out[surname] = shortest
+    return out
 
 
 def named_in_full(m: ActorMention, names: dict[str, str]) -> ActorMention:
