@@ -183,3 +183,9 @@ def test_structural_candidates_win_where_they_overlap_text_patterns():
     # the committee's name holds a state the text patterns would report as acting
     found = rows(ROSTER, finder=actors.find)
     assert not any(actor == "Democratic Republic of the Congo" for _, actor, _, _ in found)
+
+
+def test_a_body_named_inside_a_committee_name_stays_beside_it():
+    found = rows(ROSTER, finder=actors.find)
+    assert ("Security Council", "Security Council", "organization", "") in found
+    assert (ROSTER[:ROSTER.index("\nChair")], CONGO_COMMITTEE, "organization", "") in found

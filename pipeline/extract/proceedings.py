@@ -365,14 +365,23 @@ def named_in_full(m: ActorMention, names: dict[str, str]) -> ActorMention:
     return ActorMention(m.start, m.end, m.text, full, "person", m.role, slug(full))
 
 
+def yields(structural: ActorMention, other: ActorMention) -> bool:
+    """Whether `other` stays beside `structural`: it does not overlap it, or it is a body named
+    inside a body's name (`Security Council` in a Security Council committee's name), which
+    the text patterns keep beside the longer name too."""
+    if not (other.start < structural.end and structural.start < other.end):
+        return True
+    return (structural.actor_type == other.actor_type == "organization"
+            and structural.start <= other.start and other.end <= structural.end)
+
+
 def with_structure(ctx: Context, mentions: list[ActorMention]) -> list[ActorMention]:
-    """`mentions` with the structural candidates in, winning where they overlap; a surname
-    the structure gives alone (`Mr. Garayev (Azerbaijan):`) under the full name the document
-    gives for it (`Mr. Asif Garayev of Azerbaijan`). The text-pattern mentions keep their own
-    names: they have resolved their surnames already."""
+    """`mentions` with the structural candidates in, winning where they overlap (`yields`);
+    a surname the structure gives alone (`Mr. Garayev (Azerbaijan):`) under the full name the
+    document gives for it (`Mr. Asif Garayev of Azerbaijan`). The text-pattern mentions keep
+    their own names: they have resolved their surnames already."""
     structural = find(ctx)
-    rest = [m for m in mentions if not any(m.start < s.end and s.start < m.end
-                                           for s in structural)]
+    rest = [m for m in mentions if all(yields(s, m) for s in structural)]
     names = full_names([m for m in structural + mentions if m.actor_type == "person"])
     return sorted([named_in_full(m, names) for m in structural] + rest,
                   key=lambda m: (m.start, m.end, m.actor))
