@@ -53,10 +53,28 @@ def test_a_speaker_line_is_the_person_and_the_state_represented(text, expected):
     assert rows(text) == expected
 
 
+def test_a_speaker_for_a_body_has_the_body_as_role():
+    # A/76/PV.102; the body itself is the text patterns' to find
+    text = ("Mr. Pieper (European Union): Before delivering our prepared statement on behalf of "
+            "the European Union (EU) and its member States, I would like to express our "
+            "collective and sincere sadness over the passing of Queen Elizabeth II.")
+    assert rows(text) == {("Pieper", "Pieper", "person", "European Union")}
+
+
+def test_a_speaker_line_after_a_joined_column_is_read():
+    # S/PV.492: the ingest joined the end of the French column to the English speaker line
+    text = "~I, il fall\tMr. SUNDE (Norway): l should Iike to hear the"
+    assert rows(text) == {("SUNDE", "Sunde", "person", "representative of Norway"),
+                          ("Norway", "Norway", "state", "")}
+
+
 def test_a_speaker_in_a_bracket_that_names_no_state_is_not_read():
     # S/PV.492, the French half of the record: `Etats-Unis d'Amérique` is in no English list
     text = ("M. AUSTIN (Etats-Unis d'Amérique) (tradl/it de rallglais) : Je ne comprends pas "
             "très bien.")
+    assert rows(text) == set()
+    text = ("Sir Gladwyn JEBB (Royaume-Uni) (traduit de l'an glais) : Si la déclaration que "
+            "vient de faire le Président est consignée au compte rendu")
     assert rows(text) == set()
 
 

@@ -47,13 +47,19 @@ NAME = rf"{NAME_WORD}(?:[ ](?:{PARTICLE}[ ])?{NAME_WORD}){{0,4}}"
 BRACKET = r"\((?P<bracket>[^()\n]+(?:\([^()\n]*\)[^()\n]*)?)\)"
 NOTE = r"(?:[ ]\([^()\n]{1,40}\))"  # `(spoke in French)`, `(translated from Russian)`
 
+# a label opens a line, or follows a tab where the ingest joined a column's last line to the
+# next column's first (`06-37121\t9The Acting President`, A/60/PV.85; `Mr. SUNDE (Norway):`
+# in S/PV.492)
+LINE_START = r"^(?:[^\n\t]{0,30}\t\d{0,3})?[ \t]*"
+ENGLISH_TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\b"
 SPEAKER = re.compile(
-    rf"^[ \t]*{TITLE}[ ](?P<name>{NAME}):?[ ]{BRACKET}"
-    rf"(?:,[ ](?P<office>[A-Z][^:\n()]{{2,80}}?))?{NOTE}?[ ]?:",
+    rf"{LINE_START}(?P<title>{TITLE})[ ](?P<name>{NAME}):?[ ]{BRACKET}"
+    rf"(?:,[ ](?P<office>[A-Z][^:\n()]{{2,80}}?))?(?P<note>{NOTE})?[ ]?:",
     re.MULTILINE,
 )
 CHAIR_LINE = re.compile(
-    rf"^[ \t]*The[ ](?P<office>(?P<acting>Acting[ ])?(?:President|PRESIDENT))\b{NOTE}?[ ]?:",
+    rf"{LINE_START}The[ ](?P<office>(?P<acting>Acting[ ])?(?:President|PRESIDENT))\b{NOTE}?"
+    r"[ ]?:",
     re.MULTILINE,
 )
 ROSTER = re.compile(
@@ -244,7 +250,8 @@ def chair_mentions(ctx: Context) -> list[ActorMention]:
 
 
 def speaker_mentions(text: str) -> list[ActorMention]:
-    """`Mr. Kiboino (Kenya):` → the person Kiboino, representative of Kenya, and Kenya."""
+    """`Mr. Kiboino (Kenya):` → the person Kiboino, representative of Kenya, and Kenya;
+    `Mr. Pieper (European Union):` → Pieper, whose role is the body he speaks for."""
     out = []
     for m in SPEAKER.finditer(text):
         state, whole = state_of(text, m.start("bracket"), m.end("bracket"))
@@ -252,12 +259,12 @@ def speaker_mentions(text: str) -> list[ActorMention]:
             role = m["office"]
         elif state and whole:
             role = f"representative of {state.actor}"
-        elif state:
-            role = m["bracket"]
+        elif state or (re.match(ENGLISH_TITLE, m["title"]) and "raduit" not in (m["note"] or "")):
+            role = m["bracket"]  # an office, or the body spoken for (`(European Union)`)
         else:
-            continue  # neither a state nor an office of one: not a speaker line we can read
+            continue  # the French half of a bilingual record (`M. AUSTIN (Etats-Unis ...)`)
         out.append(person(m.start("name"), m.end("name"), text, printed_name(m["name"]), role))
-        out.append(state)
+        out += [state] if state else []
     return out
 
 
