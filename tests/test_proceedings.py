@@ -182,6 +182,28 @@ def test_a_committee_of_no_data_row_is_named_by_rule():
 
 # --- letters (S/2021/100) -----------------------------------------------------------------
 
+SENDERS = [
+    # A/76/PV.102
+    ("In connection with the item, the President has received a letter dated 12 July 2022 from "
+     "the Permanent Representatives of Finland and Türkiye to the United Nations, requesting its "
+     "inclusion in the provisional agenda of the seventy-seventh session of the Assembly.",
+     {("Finland", "Finland", "state", ""), ("Türkiye", "Türkiye", "state", "")}),
+    # S/PV.492 (1950, OCR): a word broken by the scan
+    ("(b) Letter dated 25 August 1950 from the repre sentative of the United States of America, "
+     "ad dressed to the Secretary-General, concerning\nFormosa (Sjl716).",
+     {("United States of America", "United States of America", "state", "")}),
+    # S/PRST/1994/10: the dates and the sender across lines
+    ('"The Security Council has taken note of the letters dated 10 and\n14 March 1994 from the '
+     "Chargé d’affaires of the Federal Republic of\nYugoslavia (Serbia and Montenegro).",
+     {("Federal Republic of\nYugoslavia", "Yugoslavia", "state", "")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SENDERS)
+def test_the_states_a_letter_is_from_are_acting(text, expected):
+    assert rows(text) == expected
+
+
 LETTER = ("Letter dated 30 January 2021 from the President of the\nSecurity Council addressed to "
           "the Secretary-General\nI have the honour to refer to a letter dated 13 January 2021 "
           "from the President of Colombia.\n(Signed) Tarek Ladeb{gap}President of the Security "
@@ -194,6 +216,7 @@ def test_the_signatory_is_the_sender_named_by_office_in_the_title(gap):
         ("Tarek Ladeb", "Tarek Ladeb", "person", "President of the Security Council"),
         ("President of the\nSecurity Council", "Tarek Ladeb", "person",
          "President of the Security Council"),
+        ("Colombia", "Colombia", "state", ""),
     }
 
 

@@ -10,7 +10,8 @@ win where they overlap the text-pattern ones (`with_structure`).
 - Rosters of office holders with their country (`Chair: Marc Pecsteen de Buytswerve
   (Belgium)`, the masthead's `President:` line), and the states listed for an office
   (`Vice-Chairs: Peru and Poland`).
-- Letters: `(Signed) Name` and the title line under it (the UN Editorial Manual's signature
+- Letters: the states a letter is from (`Letter dated ... from the Permanent Representative of
+  Ukraine`); `(Signed) Name` and the title line under it (the UN Editorial Manual's signature
   block, https://www.un.org/dgacm/en/content/editorial-manual/communications); the office of the
   document's own sender (`Letter dated ... from the President of the Security Council`) is the
   signatory who holds it.
@@ -90,6 +91,14 @@ OWN_SENDER = re.compile(
     r"(?P<office>[A-Z][\w\-]*(?:\s+(?:of|the|[A-Z][\w\-]*)){1,8}?)"
     r"(?=\s+(?:addressed|to|dated|on|concerning)\b|\s*\n\s*\n|\s*\Z)",
     re.MULTILINE,
+)
+
+# `Letter dated 4 August 2022 from the Permanent Representative of Ukraine to the United Nations
+# addressed to ...`: the sender runs to the addressee, a clause break or the end of the title
+LETTER_FROM = re.compile(
+    r"\b(?:[Ll]etters?|[Cc]ablegrams?|[Nn]otes?\s+verbales?)\s+dated\s+[\w ,\n]{1,40}?\s+from\s+"
+    r"(?P<sender>[^,;.()]{4,160}?)(?=\s+(?:ad\s?dressed|to\s+the|concerning|requesting)\b|[,;.(]"
+    r"|\n\s*\n)"
 )
 
 RESOLUTION_YEAR = r"(?P<res>\d{1,4})\s?\((?P<year>\d{4})\)"
@@ -306,6 +315,18 @@ def signatory_mentions(text: str) -> list[ActorMention]:
     return out
 
 
+def sender_states(text: str) -> list[ActorMention]:
+    """The states a letter is from (`from the Permanent Representatives of Finland and Türkiye`,
+    `from the repre sentative of the United States of America`): states acting."""
+    out = []
+    for m in LETTER_FROM.finditer(text):
+        start = m.start("sender")
+        for h in state_hits(m["sender"]):
+            out.append(ActorMention(start + h.start, start + h.end, h.text, h.name, "state", "",
+                                    h.qid or slug(h.name)))
+    return out
+
+
 @functools.cache
 def committee_names() -> dict[str, str]:
     return {r["resolution"]: r["name"] for r in read_data("sc_committees.csv")}
@@ -337,7 +358,8 @@ def find(ctx: Context) -> list[ActorMention]:
     """Every structural candidate in the document, overlaps removed (first found wins)."""
     bodies = committee_mentions(ctx.text)
     found = (bodies + chair_mentions(ctx) + speaker_mentions(ctx.text)
-             + roster_mentions(ctx.text, bodies) + signatory_mentions(ctx.text))
+             + roster_mentions(ctx.text, bodies) + signatory_mentions(ctx.text)
+             + sender_states(ctx.text))
     kept: list[ActorMention] = []
     for m in found:
         if not any(m.start < k.end and k.start < m.end for k in kept):
