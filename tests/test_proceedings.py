@@ -141,6 +141,17 @@ def test_the_acting_president_takes_the_full_name_the_record_gives():
             "Acting President of the General Assembly") in found
 
 
+def test_the_acting_president_is_the_last_vice_president_to_take_the_chair():
+    # A/61/PV.107: one Vice-President presides, the President returns, another one presides
+    text = ("Mr. Wali (Nigeria), Vice-President, took the Chair.\n\n"
+            "The President returned to the Chair.\n\n"
+            "Mrs. Asmady (Indonesia), Vice-President, took the Chair.\n\n"
+            "The Acting President: I should like to inform\n")
+    acting = {m.actor for m in proceedings.find(Context(text=text, doc_symbol="A/61/PV.107"))
+              if m.text == "Acting President"}
+    assert acting == {"Asmady"}
+
+
 # --- rosters and committees (S/2019/2) ----------------------------------------------------
 
 ROSTER = ("Security Council Committee established pursuant to resolution 1533 (2004)\n"

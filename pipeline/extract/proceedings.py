@@ -71,7 +71,7 @@ TOOK_CHAIR = re.compile(
     rf"{TITLE}[ ](?P<name>{NAME})[ ]{BRACKET},\s+(?P<office>Vice-President|Vice-Chair),\s+took\s+"
     r"the\s+Chair"
 )
-PRESIDENT_BACK = re.compile(r"The\s+President\s+(?:re)?(?:took|resumed)\s+the\s+Chair")
+PRESIDENT_BACK = re.compile(r"The\s+President\s+(?:took|resumed|returned\s+to)\s+the\s+Chair")
 STATES_FOR = re.compile(r"\bVice-Chairs?:[ \t]*")
 STATE_LINK = re.compile(r"(?:,[ ]|,?[ ]and[ ]|[ ]?\n[ ]?)")
 
