@@ -241,3 +241,11 @@ def test_a_body_named_inside_a_committee_name_stays_beside_it():
     found = rows(ROSTER, finder=actors.find)
     assert ("Security Council", "Security Council", "organization", "") in found
     assert (ROSTER[:ROSTER.index("\nChair")], CONGO_COMMITTEE, "organization", "") in found
+
+
+def test_the_committee_data_has_one_row_per_resolution_each_with_its_source():
+    rows_ = proceedings.read_data("sc_committees.csv")
+    keys = [r["resolution"] for r in rows_]
+    assert len(keys) == len(set(keys))
+    assert all(r["source"].strip() and r["name"].strip() for r in rows_)
+    assert all(proceedings.COMMITTEE.fullmatch(r["name"].split(" concerning ")[0]) for r in rows_)
