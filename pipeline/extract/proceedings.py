@@ -367,28 +367,45 @@ def find(ctx: Context) -> list[ActorMention]:
     return kept
 
 
-def full_names(people: list[ActorMention]) -> dict[str, str]:
-    """Folded surname → the one full name the document gives for it (`Garayev` → `Asif
-    Garayev`), from every person mention found. Of names that end alike the shortest is the
-    name (`Anna Karin Eneström`, not a run-in title's `Ambassadors Anna Karin Eneström`); a
-    surname two different people share maps to none."""
-    by_surname: dict[str, set[str]] = {}
-    for p in people:
-        words = p.actor.split()
-        if len(words) > 1:
-            by_surname.setdefault(fold(words[-1]), set()).add(p.actor)
+NEAR = 150  # characters: how close to a full name its country must be named
+
+
+def full_name(text: str, printed: str, country: str, people: list[ActorMention]) -> str:
+    """The full name the document gives a speaker printed by surname and country (`Mr. Garayev
+    (Azerbaijan)` → `Mr. Asif Garayev of Azerbaijan`): a person mention that ends in the
+    surname with the country named near it. Of names that end alike the shortest is the name
+    (`Anna Karin Eneström`, not a run-in title's `Ambassadors Anna Karin Eneström`); two
+    different people leave the surname as printed."""
+    key = fold(printed)
+    names = {p.actor for p in people
+             if fold(p.actor).endswith(" " + key)
+             and country in text[max(0, p.start - NEAR) : p.end + NEAR]}
+    if not names:
+        return ""
+    shortest = min(names, key=len)
+    if not all(n.endswith(" " + shortest) or n == shortest for n in names):
+        return ""
+    # the same name printed elsewhere without the run-in title
+    bare = [p.actor for p in people if len(p.actor.split()) > 1
+            and fold(p.actor).endswith(" " + key) and shortest.endswith(" " + p.actor)]
+    return min(bare, key=len) if bare else shortest
+
+
+def full_names(text: str, structural: list[ActorMention],
+               people: list[ActorMention]) -> dict[str, str]:
+    """Printed name → full name, for every person the structure gives with a country (the
+    state mention right after the name, as in `Mr. Diarra (Mali)`)."""
+    states = {m.start: m for m in structural if m.actor_type == "state"}
     out = {}
-    for surname, names in by_surname.items():
-        shortest = min(names, key=len)
-        if all(n.endswith(" " + shortest) or n == shortest for n in names):
-            out[surname] = shortest
-    return out
+    for m in structural:
+        state = next((states[i] for i in range(m.end, m.end + 4) if i in states), None)
+        if m.actor_type == "person" and state and m.actor not in out:
+            out[m.actor] = full_name(text, m.actor, state.text, people)
+    return {printed: full for printed, full in out.items() if full}
 
 
 def named_in_full(m: ActorMention, names: dict[str, str]) -> ActorMention:
-    if m.actor_type != "person" or len(m.actor.split()) > 1:
-        return m
-    full = names.get(fold(m.actor))
+    full = names.get(m.actor) if m.actor_type == "person" else None
     if not full:
         return m
     return ActorMention(m.start, m.end, m.text, full, "person", m.role, slug(full))
@@ -411,6 +428,6 @@ def with_structure(ctx: Context, mentions: list[ActorMention]) -> list[ActorMent
     their own names: they have resolved their surnames already."""
     structural = find(ctx)
     rest = [m for m in mentions if all(yields(s, m) for s in structural)]
-    names = full_names([m for m in structural + mentions if m.actor_type == "person"])
+    names = full_names(ctx.text, structural, [m for m in mentions if m.actor_type == "person"])
     return sorted([named_in_full(m, names) for m in structural] + rest,
                   key=lambda m: (m.start, m.end, m.actor))
