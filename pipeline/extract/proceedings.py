@@ -28,13 +28,9 @@ import re
 import unicodedata
 
 from pipeline.extract.dates import ORDINALS
+from pipeline.gazetteer import country_hits  # the one place that knows the names of states
 from pipeline.models import ActorMention, Context
 from pipeline.reference import read_data
-
-try:  # states are resolved by the gazetteer, the one place that knows state names
-    from pipeline.gazetteer import country_hits
-except ImportError:  # pragma: no cover - only while the gazetteer is being split
-    from pipeline.states import country_hits  # type: ignore[no-redef]
 
 # --- name fragments -----------------------------------------------------------------------
 
@@ -228,8 +224,8 @@ def chair_mentions(ctx: Context) -> list[ActorMention]:
     text, organ = ctx.text, organ_of(ctx)
     out = []
     president = ""
-    m = ROSTER.search(text[:MASTHEAD])
-    if m and m["office"] == "President":
+    m = next((m for m in ROSTER.finditer(text[:MASTHEAD]) if m["office"] == "President"), None)
+    if m:
         president = president_name(ctx, printed_name(m["name"]))
         out.append(person(m.start("name"), m.end("name"), text, president,
                           chair_role(organ, False)))
