@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 import regex
 
+from pipeline.extract import proceedings
 from pipeline.models import ActorMention, Context
 from pipeline.reference import read_data, split_aliases
 
@@ -1565,7 +1566,7 @@ def find(ctx: Context) -> list[ActorMention]:
     spans = [(m.start, m.end) for m in mentions if m.actor_type == "organization"]
     mentions += [s for s in state_mentions(states)
                  if not any(s.start < e and b < s.end for b, e in spans)]
-    return sorted(mentions, key=lambda m: (m.start, m.end, m.actor))
+    return proceedings.with_structure(ctx, mentions)  # structural candidates win overlaps
 
 
 def overlaps_source(view: View, h: Hit, span: tuple[int, int]) -> bool:
