@@ -148,26 +148,6 @@ def test_session_column_keeps_the_number():
     assert m.session == "63"
 
 
-# text, document date, evidence
-DOCUMENT_DATES = [
-    ("United Nations\n\nE/RES/2022/5\n\nEconomic and Social Council\n\nDistr.: General\n\n17 June 2022\n\n2022 session", "2022-06-17", "masthead"),  # noqa: E501
-    ("UNITED\nDistr.\nLIMITED\nGENERAL\nA/L.632\nASSEMBLY ~9 September 1971\nORIGINAL: ENGLISH", "1971-09", "latest-date"),  # noqa: E501
-    ("Resolution adopted by the General Assembly on 21 December 2020\n\n[on the report of the Second Committee (A/75/460/Add.2, para. 8)]", "2020-12-21", "adoption"),  # noqa: E501
-    ("Adopted at the 109th plenary meeting, 20 June 2008", "2008-06-20", "adoption"),  # issue
-    ("20th plenary meeting\n\n8 June 2022\n", "2022-06-08", "adoption"),
-    ("New York, 20 June 2008", "2008-06-20", "dateline"),  # issue
-    (" Madam President, on behalf of Mexico, let me \ncongratulate you on your election to the presidency of \nthe General Assembly at its sixty-first session. We wish", "2006-09", "session"),  # noqa: E501
-    ("Recalling its resolutions 61/208 of 20 December 2006 on international migration and development and 62/156 of 18 December 2007 on the protection of migrants, the second meeting, from 27 to 30 October 2008, in Manila", "2007-12-18", "latest-cited"),  # noqa: E501
-    ("In a recent message, marking the International Migrants Day on 18 December, 2011, Ban Ki-moon", "2011-12", "latest-date"),  # noqa: E501
-    ("The 14-15 September High-level Dialogue was the first Assembly meeting to focus directly on migration", "", ""),  # noqa: E501
-]
-
-
-@pytest.mark.parametrize(("text", "iso", "evidence"), DOCUMENT_DATES)
-def test_document_date(text, iso, evidence):
-    assert dates.document_date(text) == (iso, evidence)
-
-
 def test_same_input_same_output_whatever_the_day():
     sentence = ("the President of the General Assembly said that last week’s session on "
                 "international migration")

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.extract import symbols
-from pipeline.extract.symbols import canonical, document_symbol, find, parse
+from pipeline.extract.masthead import document_symbol
+from pipeline.extract.symbols import canonical, find, parse
 from pipeline.models import Context
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -222,60 +223,6 @@ def test_parse(symbol: str, body: str, doc_type: str, session: str, number: str)
 )
 def test_canonical(raw: str, expected: str) -> None:
     assert canonical(raw) == expected
-
-
-def _manifest() -> dict[str, str]:
-    with open(SHARED / "corpus" / "MANIFEST.csv", encoding="utf-8", newline="") as fh:
-        return {r["file"]: r["un_symbol"] for r in csv.DictReader(fh)}
-
-
-def _pdf_text(path: Path) -> str:
-    pdfplumber = pytest.importorskip("pdfplumber")
-    with pdfplumber.open(path) as doc:
-        return "\f".join(p.extract_text() or "" for p in doc.pages)
-
-
-@pytest.mark.parametrize(
-    ("file", "expected"),
-    [
-        *[(f, s) for f, s in sorted(_manifest().items()) if f.endswith(".txt")],
-        ("un-pdf-a-res-73-8.pdf", "A/RES/73/8"),  # masthead split in two by the PDF
-        ("un-pdf-a-l-632-1971.pdf", "A/L.632"),  # OCR text layer
-        ("un-pdf-a-80-590.pdf", "A/80/590"),
-        # the masthead states the part: `A/81/6 (Sect. 25)/Part A` (the manifest drops it)
-        ("un-pdf-a-81-6-sect25.pdf", "A/81/6(Sect.25)/PartA"),
-    ],
-)
-def test_document_symbol(file: str, expected: str) -> None:
-    path = SHARED / "corpus" / file
-    text = _pdf_text(path) if file.endswith(".pdf") else path.read_text(encoding="utf-8-sig")
-    assert document_symbol(text) == canonical(expected)
-
-
-@pytest.mark.parametrize(
-    ("head", "expected"),
-    [
-        # the masthead as the layout-aware PDF reader (pipeline.ingest.pdf) gives it
-        (
-            "United Nations\tA/80/590\n\nGeneral Assembly\tDistr.: General 7 January 2026\n",
-            "A/80/590",
-        ),
-        (
-            "United Nations\tA/81/6 (Sect. 25)/Part A*\n\nGeneral Assembly\tDistr.: General",
-            "A/81/6(Sect.25)/PartA",
-        ),
-        # a footnote citing another document is no masthead
-        ("The General Assembly,\n\n__________________\n1 A/73/85.\n", ""),
-    ],
-)
-def test_document_symbol_masthead(head: str, expected: str) -> None:
-    assert document_symbol(head) == expected
-
-
-def test_document_symbol_from_title_line() -> None:
-    # the seed has no masthead: the title line `62/270.` and `The General Assembly,` tell it
-    text = (SHARED / "seeds" / "004_42a0f7cf2bba071a.txt").read_text(encoding="utf-8")
-    assert document_symbol(text) == "A/RES/62/270"
 
 
 def test_organ_table_integrity() -> None:
