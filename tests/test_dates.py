@@ -89,6 +89,10 @@ CASES = [
     ("for consideration by the General Assembly at its seventy-\nfourth session.", "A/RES/73/7", "seventy- fourth session", "2019-09", "2020-09", "month", "session"),  # noqa: E501
     ("Seventy-fifth session", "", "Seventy-fifth session", "2020-09", "2021-09", "month", "session"),  # noqa: E501
     ("4. Decides to adjourn the tenth emergency special session temporarily and to authorize the President", "", "tenth emergency special session", "1997-04", "", "month", "session"),  # noqa: E501
+    # S/PV.492 (1950): an old record prints its date in capitals
+    ("492nd MEETING: 29 AUGUST 1950 -C-I-N-Q-U-I-E-M-E-A-N-N-E-E--- No.34", "", "29 AUGUST 1950", "1950-08-29", "1950-08-29", "day", "date"),  # noqa: E501
+    # A/61/PV.107: a meeting's date, the time of day after it no part of it
+    ("Thursday, 13 September 2007, 10 a.m.\nNew York", "", "13 September 2007", "2007-09-13", "2007-09-13", "day", "date"),  # noqa: E501
 ]
 
 
@@ -121,6 +125,11 @@ NOT_DATES = [
     ("and the Decent Work Agenda, adopted by the International Labour Conference at its ninety-eighth session as a general framework", "", "A/RES/75/226", "ninety-eighth session"),  # noqa: E501
     ("as acknowledged by the twenty-sixth session of the Conference of the Parties to the United Nations Framework", "", "A/RES/76/266", "twenty-sixth session"),  # noqa: E501
     ("the outcomes of the twenty-third special session of the General Assembly", "", "", "twenty-third special session"),  # noqa: E501
+    # A/61/PV.107: the time of day is no date
+    ("Thursday, 13 September 2007, 10 a.m.\nNew York", "", "", "10"),
+    ("The meeting was called to order at 10.25 a.m.", "", "", "10.25"),
+    # a month in capitals is read only beside a day
+    ("THE ASSEMBLY MAY 1950 DECIDE", "", "", "MAY 1950"),
 ]
 
 

@@ -165,6 +165,19 @@ CASES = [
     ("Approved deployment for the 2023/24 period 687", "A/80/590", []),
     ("repatriation, access to medical care and/or abandonment,", "A/RES/75/17", []),
     ("Coordinating international migration issues (UN Photo/Phil Behan)", "", []),
+    # --- document kinds beyond resolutions (issue 12) ---
+    # A/48/PV.46: an addendum or corrigendum after `and` is a document of its own
+    ("(b) DRAFT RESOLUTION (A/48/L.13 and Corr.1)", "A/48/PV.46",
+     [cite("A/48/L.13"), cite("A/48/L.13/Corr.1")]),
+    ("At the same time, we are of the A/48/L.13 and Add.1: Armenia, Dominica, Ethiopia,",
+     "A/48/PV.46", [cite("A/48/L.13"), cite("A/48/L.13/Add.1")]),
+    # A/HRC/14/15: the print dropped the slash before the nature `L.14`
+    ("* Previously issued under document symbol A/HRC/WG.6/7L.14; minor revisions", "A/HRC/14/15",
+     [cite("A/HRC/WG.6/7/L.14")]),
+    # S/PV.492, S/RES/242 (1967): the own symbol of a meeting record and of a resolution
+    ("( 24 p.)\nS/PV.492\n", "S/PV.492", [own("S/PV.492")]),
+    ("Resolution 242 (1967)\n\nof 22 November 1967", "S/RES/242(1967)",
+     [("S/RES/242(1967)", "1967-11-22", "", "self")]),
 ]
 
 # The issue's own examples of PDF damage and of look-alikes, and behaviours no corpus sentence
@@ -184,6 +197,31 @@ ISSUE_CASES = [
     ("Council decision 2021/231", "E/RES/2022/5", [cite("E/DEC/2021/231")]),
     ("in its decision 62/547", "A/RES/62/270", [cite("A/DEC/62/547")]),
     ("Security Council resolution 1325 (2000)", "A/RES/62/270", [cite("S/RES/1325(2000)")]),
+    # addenda numbered after the first
+    ("(A/65/448 and Add.1 and 2)", "", [cite("A/65/448"), cite("A/65/448/Add.1"),
+                                       cite("A/65/448/Add.2")]),
+    # the part cited between the items of a list (A/76/PV.102 cites `resolutions 70/262, 72/276
+    # and 75/201`)
+    ("resolutions 70/262, in particular paragraph 5, 72/276 and 75/201", "A/76/PV.102",
+     [cite("A/RES/70/262", pinpoint="paragraph 5"), cite("A/RES/72/276"),
+      cite("A/RES/75/201")]),
+    # a list whose items carry a date and a topic with capitals and a year
+    ("Recalling its resolutions 70/1 of 25 September 2015 on Transforming our world: the 2030 "
+     "Agenda for Sustainable Development, 71/243 of 21 December 2016 on the quadrennial "
+     "comprehensive policy review, and 72/279 of 31 May 2018", "A/RES/76/1",
+     [cite("A/RES/70/1", "2015-09-25"), cite("A/RES/71/243", "2016-12-21"),
+      cite("A/RES/72/279", "2018-05-31")]),
+    # series beyond the principal organs (ST/LIB/SER.B/5/Rev.5): the Conference of the Parties
+    # to the Convention against Transnational Organized Crime, the Conference on Disarmament
+    # (bare running numbers), the Economic Commission for Europe
+    ("CTOC/COP/2020/10, CD/1299 and ECE/TRANS/2021/3", "",
+     [cite("CTOC/COP/2020/10"), cite("CD/1299"), cite("ECE/TRANS/2021/3")]),
+    # the Human Rights Council's President's statements, cited without the organ (right-docs.org
+    # lists `PRST/8/1 Modalities and practices for the universal periodic review process` as
+    # A/HRC/PRST/8/1); the Security Council's carry their organ and year
+    ("President's statement PRST/8/1 of 9 April 2008", "A/HRC/43/15",
+     [cite("A/HRC/PRST/8/1")]),
+    ("S/PRST/2019/1", "", [cite("S/PRST/2019/1")]),
 ]
 # fmt: on
 

@@ -45,7 +45,10 @@ OPT_SP = rf"(?:{SP})?"
 # `the Assembly may decide` never match); abbreviations only next to a day or a year.
 _FULL_MONTH = "|".join(name for name in calendar.month_name if name)
 _ABBR_MONTH = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
-MONTH_NAME = rf"(?:{_FULL_MONTH}|(?:{_ABBR_MONTH})\.?)(?![\w])"
+# Old records print dates in capitals (`492nd MEETING: 29 AUGUST 1950`, `MONDAY, 1 NOVEMBER 1993`):
+# a full month in capitals is read beside a day or a year, never alone.
+_CAPS_MONTH = _FULL_MONTH.upper()
+MONTH_NAME = rf"(?:{_FULL_MONTH}|{_CAPS_MONTH}|(?:{_ABBR_MONTH})\.?)(?![\w])"
 # `this August body`, `this august Assembly` in speeches: an adjective, not the month.
 BARE_MONTH = (
     rf"(?:{_FULL_MONTH})(?![\w])(?![ \t]+(?i:body|assembly|gathering|forum|house|chamber|hall|"

@@ -154,10 +154,17 @@ _OF_DATE = _compile(
 )
 # Between two items of a list: a glued footnote mark, then a comma, `and`, or `to` for a range
 # (its two ends are cited; the numbers between are not written, so not invented): `61/208,2 62/156`,
-# optionally after a short lowercase description (`61/208 of ... on international migration and
-# development and 62/156`): the description may hold no digit, so it cannot skip over numbers.
+# optionally after a short description (`61/208 of ... on international migration and
+# development and 62/156`, `70/1 of ... on Transforming our world: the 2030 Agenda for Sustainable
+# Development, 71/243`): words and years only, never a number of an item's shape, so it cannot
+# skip over one; or after the part cited (`70/262, in particular paragraph 5, and 72/276`).
+_TOPIC_WORD = r"(?:[A-Za-z][\w\-’']*:?|(?:19|20)\d\d(?:[–-](?:19|20)?\d\d)?(?![\w/])|[:–—])"
+_PART_CITED = (
+    r",?{_SP}+(?:in{_SP}+particular{_SP}+)?(?:paragraphs?|paras?\.){_SP}+\d+"
+    r"(?:{_SP}*(?:,|and|to){_SP}*\d+(?![\d/]))*(?:{_SP}+thereof)?"
+)
 _NEXT_ITEM = _compile(
-    r"\d{0,2}(?:\s+on(?:\s+[a-z][a-z\-’']*){1,14}?)?"
+    rf"\d{{0,2}}(?:\s+on(?:\s+{_TOPIC_WORD}){{1,20}}?|{_PART_CITED})?"
     r"(?:{_SP}*,\d{0,2}\s*(?:and\s+|as\s+well\s+as\s+)?"
     r"|\s+(?:and|or|to|as\s+well\s+as)\s+)"
     r"(?=[\dSE])"
@@ -173,7 +180,9 @@ _PINPOINT_BEFORE = _compile(
     r"(?P<pin>(?:paragraphs?|paras?\.){_SP}+\d+(?:{_SP}*(?:,|and|to){_SP}*\d+)*)"
     r"\s+of\s+(?:its\s+|the\s+)?(?:[A-Z][\w\-]*\s+(?:(?:and|on|of|the|for)\s+)?){0,6}$"
 )
-_PINPOINT = _compile(rf",{_SP}*(?P<pin>{_PIN_UNIT}(?:,{_SP}*{_PIN_UNIT})*)")
+_PINPOINT = _compile(
+    rf",{_SP}*(?:in{_SP}+particular{_SP}+)?(?P<pin>{_PIN_UNIT}(?:,{_SP}*{_PIN_UNIT})*)"
+)
 # The Human Rights Council's President's statements as its texts cite them, without the organ:
 # `President's statement PRST/8/1` is A/HRC/PRST/8/1 (session/number; the Security Council's
 # are numbered by year, `S/PRST/2019/1`, and always written with their organ).
