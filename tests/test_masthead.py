@@ -128,6 +128,9 @@ DOCUMENT_DATES = [
     ("Adopted at the 109th plenary meeting, 20 June 2008", "2008-06-20", "adoption"),  # issue
     ("20th plenary meeting\n\n8 June 2022\n", "2022-06-08", "adoption"),
     ("New York, 20 June 2008", "2008-06-20", "dateline"),  # issue
+    # news datelines (UNODC press releases of 12 October 2020)
+    ("Vienna (Austria), 12 October 2020 — Under the premise of international cooperation as an investment in our common future", "2020-10-12", "dateline"),  # noqa: E501
+    ("VIENNA, 12 October 2020 - Ghada Waly, Executive Director of the United Nations Office on Drugs and Crime (UNODC), opened the tenth session", "2020-10-12", "dateline"),  # noqa: E501
     (" Madam President, on behalf of Mexico, let me \ncongratulate you on your election to the presidency of \nthe General Assembly at its sixty-first session. We wish", "2006-09", "session"),  # noqa: E501
     ("Recalling its resolutions 61/208 of 20 December 2006 on international migration and development and 62/156 of 18 December 2007 on the protection of migrants, the second meeting, from 27 to 30 October 2008, in Manila", "2007-12-18", "latest-cited"),  # noqa: E501
     ("In a recent message, marking the International Migrants Day on 18 December, 2011, Ban Ki-moon", "2011-12", "latest-date"),  # noqa: E501
@@ -246,3 +249,23 @@ def test_own_symbol_from_the_title_line() -> None:
 )
 def test_title_below_the_masthead(text: str, title: str) -> None:
     assert guess_title(text) == title
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        # S/2021/100 as printed, and the same words broken elsewhere: the title is one line
+        "Letter dated 30 January 2021 from the President of the\nSecurity Council addressed to "
+        "the Secretary-General\nI have the honour to refer",
+        "Letter dated 30 January 2021 from the President of the Security Council\naddressed to "
+        "the Secretary-General\nI have the honour to refer",
+        "Letter dated 30 January 2021 from the President of the Security Council addressed to "
+        "the\nSecretary-General\nI have the honour to refer",
+    ],
+)
+def test_letter_heading_over_lines(heading: str) -> None:
+    text = "S/2021/100\n\nUnited Nations\n\nSecurity Council\n\n" + heading
+    m = read(Document("d", "d.txt", "txt", "", text=text))
+    assert (m.kind, m.letter_date, m.title) == (
+        "letter", "2021-01-30", "Letter dated 30 January 2021 from the President of the Security "
+        "Council addressed to the Secretary-General")

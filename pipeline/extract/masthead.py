@@ -249,8 +249,12 @@ ADOPTION = regex.compile(
     rf"(?i:adopted)\b[^\n.]{{0,120}}?\b(?:on|of|,){SP}{DATE_PHRASE}"
     rf"|(?m:^[ \t]*\d+(?:st|nd|rd|th)[ \t]+plenary[ \t]+meeting[ \t]*\n\s*{DATE_PHRASE})"
 )
+# A dateline: a place and a date standing alone (`New York, 20 June 2008`), or opening a news
+# story before a dash (`VIENNA, 12 October 2020 - Ghada Waly...`, `Vienna (Austria), 12 October
+# 2020 — Under the premise...`, UNODC press releases).
 DATELINE = regex.compile(
-    rf"(?m:^[ \t]*[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){{0,3}},[ \t]+{DATE_PHRASE}[ \t]*\.?[ \t]*$)"
+    rf"(?m:^[ \t]*[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){{0,3}}(?:[ \t]+\([A-Z][^)\n]{{1,40}}\))?,"
+    rf"[ \t]+{DATE_PHRASE}(?:[ \t]*\.?[ \t]*$|[ \t]+[-\u2013\u2014][ \t]))"
 )
 # The session a speech in the general debate calls its own: `this fiftieth session`, `President
 # of the twelfth session`, `the opening of the twelfth session` (not `presided over the
