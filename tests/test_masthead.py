@@ -269,3 +269,13 @@ def test_letter_heading_over_lines(heading: str) -> None:
     assert (m.kind, m.letter_date, m.title) == (
         "letter", "2021-01-30", "Letter dated 30 January 2021 from the President of the Security "
         "Council addressed to the Secretary-General")
+
+
+def test_meeting_heading_read_column_by_column() -> None:
+    # A/48/PV.46 as a reader that takes the masthead's two columns one after the other gives it
+    text = ("United Nations\nG E N E R A L\nA S S E M B L Y\nFORTY-EIGHTH SESSION\n"
+            "Official Records\n46th\nPLENARY MEETING\nMonday, 1 November 1993\nat 3 p.m.\n"
+            "NEW YORK\n\nPresident: Mr. INSANALLY (Guyana)\n")
+    m = read(Document("d", "d.pdf", "pdf", "", text=text))
+    assert (m.symbol, m.date, m.title) == (
+        "A/48/PV.46", "1993-11-01", "General Assembly, Forty-eighth session, 46th plenary meeting")

@@ -174,6 +174,11 @@ CASES = [
     # A/HRC/14/15: the print dropped the slash before the nature `L.14`
     ("* Previously issued under document symbol A/HRC/WG.6/7L.14; minor revisions", "A/HRC/14/15",
      [cite("A/HRC/WG.6/7/L.14")]),
+    # A/76/PV.102, A/79/PV.29: a line broken after the hyphen of an emergency special session
+    ("We deplore the Russian Federation’s failure to implement General Assembly resolutions ES- "
+     "11/1 and ES-11/2 of", "A/76/PV.102", [cite("A/RES/ES-11/1"), cite("A/RES/ES-11/2")]),
+    ("The General Assembly adopted a resolution (resolution ES- 10/24) welcoming", "A/79/PV.29",
+     [cite("A/RES/ES-10/24")]),
     # S/PV.492, S/RES/242 (1967): the own symbol of a meeting record and of a resolution
     ("( 24 p.)\nS/PV.492\n", "S/PV.492", [own("S/PV.492")]),
     ("Resolution 242 (1967)\n\nof 22 November 1967", "S/RES/242(1967)",

@@ -140,8 +140,9 @@ _ROMAN_SHORT = (
 )
 # Assembly from 1976 and the Human Rights Council: session/number, optional part letter:
 # `61/208`, `S-23/2`, `ES-10/24`, `79/573 B`.
+# A PDF line broken after the hyphen leaves a space in it: `resolutions ES- 11/1 and ES-11/2`.
 _SESSION_SHORT = (
-    r"(?P<ses>(?:ES-|S-)?\d{1,3})/(?P<ses_num>\d{1,4})(?![\d/])"
+    r"(?P<ses>(?:ES-{_SP}?|S-{_SP}?)?\d{1,3})/(?P<ses_num>\d{1,4})(?![\d/])"
     r"(?:{_SP}(?P<ses_part>[A-Z])(?![\w/]))?"
 )
 # ECOSOC from 1978 and its functional commissions: year/number: `2006/49`.
@@ -457,7 +458,7 @@ def _short_symbol(m: re.Match[str], kind: str, organ: str) -> tuple[str, str, st
         return f"{prefix}/{m['old']}{m['old_part'] or ''}({m['roman']})", m["roman"], m["old"]
     if m.group("year"):
         return f"{prefix}/{m['year']}/{m['year_num']}", m["year"], m["year_num"]
-    session, number = m["ses"], m["ses_num"]
+    session, number = re.sub(r"\s", "", m["ses"]), m["ses_num"]
     if organ == "A" and session.isdigit() and int(session) < 31:
         return None  # the Assembly numbers session/number only from its 31st session (1976)
     special = session.split("-")[0] if "-" in session else ""
