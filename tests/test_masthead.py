@@ -279,3 +279,12 @@ def test_meeting_heading_read_column_by_column() -> None:
     m = read(Document("d", "d.pdf", "pdf", "", text=text))
     assert (m.symbol, m.date, m.title) == (
         "A/48/PV.46", "1993-11-01", "General Assembly, Forty-eighth session, 46th plenary meeting")
+
+
+def test_kind_told_by_symbol_alone_keeps_its_dates() -> None:
+    # S/PRST/1994/10 without its heading line: the symbol tells the kind, the meeting line dates it
+    text = ("S/PRST/1994/10\n14 March 1994\n\nAt the 3348th meeting of the Security Council, held "
+            "on 14 March 1994, in connection with the Council’s consideration of the item")
+    m = read(Document("d", "d.txt", "txt", "", text=text))
+    assert (m.kind, m.symbol, m.date, m.date_source) == (
+        "sc-presidential-statement", "S/PRST/1994/10", "1994-03-14", "meeting")

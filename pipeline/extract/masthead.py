@@ -128,7 +128,7 @@ def _iso(m: regex.Match) -> str:
 @dataclass(frozen=True)
 class _Fit:
     kind: Kind
-    fields: dict[str, str]
+    fields: dict[str, str] | None  # the heading's, None where the symbol alone told the kind
     letter_date: str = ""
 
 
@@ -155,20 +155,18 @@ def _fields(kind: Kind, m: regex.Match, head: str) -> dict[str, str] | None:
 
 def _kind_of(text: str, symbol: str) -> _Fit | None:
     """The first kind whose symbol pattern the own symbol fits (when known) and whose heading
-    the first page shows."""
+    the first page shows; a kind whose symbol the document has fits without its heading (its
+    dates still apply; the title is then read as for any document)."""
     head = text[:HEAD_CHARS].split("\f")[0]
     for kind in kinds():
-        if symbol and kind.symbol is not None and not kind.symbol.fullmatch(symbol):
+        by_symbol = bool(symbol) and kind.symbol is not None
+        if by_symbol and not kind.symbol.fullmatch(symbol):
             continue
-        if kind.heading is None:
-            if kind.symbol is not None and symbol:
-                return _Fit(kind, {})
-            continue
-        m = kind.heading.search(head)
-        if m is None:
-            continue
-        fields = _fields(kind, m, head)
+        m = kind.heading.search(head) if kind.heading is not None else None
+        fields = _fields(kind, m, head) if m is not None else None
         if fields is None:
+            if by_symbol:
+                return _Fit(kind, None)
             continue
         letter = _iso(m) if kind.letter and m.groupdict().get("date") else ""
         return _Fit(kind, fields, letter)
@@ -320,7 +318,8 @@ MASTHEAD_LINE = re.compile(
     r"United Nations|General Assembly|Security Council|Economic and Social Council|"
     r"Human Rights Council|Official Records|"
     r"[A-Z]{1,6}/\S+|Distr\.:?.*|Original:.*|\d{1,2} \w+ \d{4}|.*\bsession\b.*|"
-    r"Agenda items?.*|Items? \d.*|Resolution adopted by.*|\[.*\]|\d{2}-\d{5}.*|\*\d{7}\*",
+    r"Agenda items?.*|Items? \d.*|Resolution adopted by.*|\[.*\]|\d{2}-\d{5}.*|\*\d{7}\*|"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? .*|New York|Geneva",
     re.IGNORECASE,
 )
 # the sponsors' line of a draft, which its title follows
@@ -376,14 +375,14 @@ def read(doc: Document) -> Masthead:
     text = doc.text
     symbol = canonical(doc.symbol) if doc.symbol else document_symbol(text)
     fit = _kind_of(text, symbol)
-    if fit and fit.kind.own_symbol and not symbol:
+    if fit and fit.kind.own_symbol and not symbol and fit.fields is not None:
         symbol = fit.kind.own_symbol.format(**fit.fields)
     date = _kind_date(fit.kind, text) if fit else ""
     date_source = fit.kind.date_source if date else ""
     if not date:
         date, date_source = document_date(text)
     title = ""
-    if fit and fit.kind.title:
+    if fit and fit.kind.title and fit.fields is not None:
         title = fit.kind.title.format(**fit.fields)
     return Masthead(
         kind=fit.kind.name if fit else "",
