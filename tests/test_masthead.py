@@ -297,3 +297,10 @@ def test_kind_told_by_symbol_alone_keeps_its_dates() -> None:
     m = read(Document("d", "d.txt", "txt", "", text=text))
     assert (m.kind, m.symbol, m.date, m.date_source) == (
         "sc-presidential-statement", "S/PRST/1994/10", "1994-03-14", "meeting")
+
+
+def test_agenda_line_of_a_meeting_record_is_no_note() -> None:
+    # A/60/PV.85: the agenda lists the documents before the Assembly
+    text = ("Report of the Secretary-General (A/60/736)\n\n"
+            "Note by the Secretary-General (A/60/737)\n")
+    assert read(Document("d", "d.pdf", "pdf", "", text=text)).kind == ""
