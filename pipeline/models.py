@@ -19,9 +19,9 @@ class Document:
     text: str = ""
     page_starts: tuple[int, ...] = (0,)  # offset in `text` where each page begins
     footnote_spans: tuple[tuple[int, int], ...] = ()  # [start, end) of each footnote block
-    title: str = ""
-    symbol: str = ""  # the document's own symbol where its masthead states one
-    date: str = ""  # the document's own date where its masthead states one (ISO 8601)
+    # what only the layout shows, for the masthead reader (pipeline/extract/masthead.py):
+    title: str = ""  # the large bold lines under a PDF's masthead
+    symbol: str = ""  # the symbol of the masthead cell or of the running headers
     status: str = "ok"
     error: str = ""
     warnings: tuple[str, ...] = ()  # what cost the document part of its text

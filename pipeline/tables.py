@@ -15,7 +15,7 @@ from pathlib import Path
 from pipeline.files import read_json, write_if_changed
 from pipeline.models import DOCUMENT_COLUMNS, MENTION_KINDS, columns
 
-DOCUMENT_EXTRA = ["date_source", "warnings"]
+DOCUMENT_EXTRA = ["date_source", "warnings", "kind", "letter_date"]
 # OWASP CSV injection: a cell starting with one of these may run as a formula; the apostrophe
 # is there so that the escape itself can be undone unambiguously
 ESCAPED_START = frozenset("=+-@\t\r'")
@@ -54,7 +54,7 @@ def merge(build: Path, output: Path, raw: Path | None = None) -> list[list]:
         if entry["error"]:
             sha = file_sha256(raw / entry["source"]) if raw else ""
             doc_rows.append([entry["doc_id"], entry["source"], entry["format"], sha, "", "", "",
-                             "", "", "error", entry["error"], "", ""])
+                             "", "", "error", entry["error"], "", "", "", ""])
             continue
         doc = read_json(build / "text" / f"{entry['key']}.json")
         found = read_json(build / "mentions" / f"{entry['key']}.json")
@@ -67,9 +67,10 @@ def merge(build: Path, output: Path, raw: Path | None = None) -> list[list]:
             doc["doc_id"], doc["source"], doc["format"], doc["sha256"],
             len(doc["page_starts"]) if status == "ok" else "",
             len(doc["text"]) if status == "ok" else "",
-            doc["title"], found.get("symbol", ""), found.get("date", ""), status, error,
-            found.get("date_source", ""),
+            found.get("title", ""), found.get("symbol", ""), found.get("date", ""), status,
+            error, found.get("date_source", ""),
             "; ".join([*doc.get("warnings", []), *found.get("warnings", [])]),
+            found.get("kind", ""), found.get("letter_date", ""),
         ])
         if status != "ok":
             continue

@@ -117,7 +117,7 @@ def run(build: Path, shard: int = 0, shards: int = 1, seconds: int = DOC_SECONDS
         try:
             result = guarded(lambda d=doc: extract(d, extractors), seconds)
             record = {
-                "symbol": result.symbol, "date": result.date, "date_source": result.date_source,
+                **asdict(result.masthead),
                 "warnings": list(result.warnings),
                 **{kind: [list(asdict(m).values()) for m in ms]
                    for kind, ms in result.mentions.items()},

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 
-from pipeline.models import MENTION_KINDS, Context, columns  # noqa: E402
+from pipeline.models import MENTION_KINDS, Context, Document, columns  # noqa: E402
 
 
 def load_text(path: Path) -> str:
@@ -45,8 +45,7 @@ def optional(module: str, name: str):
 def main() -> None:
     kind = sys.argv[1]
     find = importlib.import_module(f"pipeline.extract.{kind}").find
-    own_symbol = optional("pipeline.extract.symbols", "document_symbol")
-    own_date = optional("pipeline.extract.dates", "document_date")
+    read_masthead = optional("pipeline.extract.masthead", "read")
     out = ROOT / "build" / "dev-extract"
     out.mkdir(parents=True, exist_ok=True)
     cls = MENTION_KINDS[kind]
@@ -57,9 +56,8 @@ def main() -> None:
             doc_id = gold.stem
             src = next(p for d in ("seeds", "corpus") for p in (SHARED / d).glob(doc_id + ".*"))
             text = load_text(src)
-            symbol = own_symbol(text) if own_symbol else ""
-            date = own_date(text)[0] if own_date else ""
-            ctx = Context(text=text, doc_symbol=symbol or "", doc_date=date or "")
+            own = read_masthead(Document(doc_id, src.name, src.suffix[1:], "", text=text))
+            ctx = Context(text=text, doc_symbol=own.symbol, doc_date=own.date)
             for m in find(ctx):
                 assert text[m.start : m.end] == m.text, (doc_id, m)
                 writer.writerow([doc_id, 1, *asdict(m).values()])

@@ -89,6 +89,10 @@ CASES = [
     ("for consideration by the General Assembly at its seventy-\nfourth session.", "A/RES/73/7", "seventy- fourth session", "2019-09", "2020-09", "month", "session"),  # noqa: E501
     ("Seventy-fifth session", "", "Seventy-fifth session", "2020-09", "2021-09", "month", "session"),  # noqa: E501
     ("4. Decides to adjourn the tenth emergency special session temporarily and to authorize the President", "", "tenth emergency special session", "1997-04", "", "month", "session"),  # noqa: E501
+    # S/PV.492 (1950): an old record prints its date in capitals
+    ("492nd MEETING: 29 AUGUST 1950 -C-I-N-Q-U-I-E-M-E-A-N-N-E-E--- No.34", "", "29 AUGUST 1950", "1950-08-29", "1950-08-29", "day", "date"),  # noqa: E501
+    # A/61/PV.107: a meeting's date, the time of day after it no part of it
+    ("Thursday, 13 September 2007, 10 a.m.\nNew York", "", "13 September 2007", "2007-09-13", "2007-09-13", "day", "date"),  # noqa: E501
 ]
 
 
@@ -121,6 +125,11 @@ NOT_DATES = [
     ("and the Decent Work Agenda, adopted by the International Labour Conference at its ninety-eighth session as a general framework", "", "A/RES/75/226", "ninety-eighth session"),  # noqa: E501
     ("as acknowledged by the twenty-sixth session of the Conference of the Parties to the United Nations Framework", "", "A/RES/76/266", "twenty-sixth session"),  # noqa: E501
     ("the outcomes of the twenty-third special session of the General Assembly", "", "", "twenty-third special session"),  # noqa: E501
+    # A/61/PV.107: the time of day is no date
+    ("Thursday, 13 September 2007, 10 a.m.\nNew York", "", "", "10"),
+    ("The meeting was called to order at 10.25 a.m.", "", "", "10.25"),
+    # a month in capitals is read only beside a day
+    ("THE ASSEMBLY MAY 1950 DECIDE", "", "", "MAY 1950"),
 ]
 
 
@@ -146,26 +155,6 @@ def test_session_column_keeps_the_number():
     m = one("3. Requests the Secretary-General to submit to the General Assembly at its "
             "sixty-third session a report", "sixty-third session")
     assert m.session == "63"
-
-
-# text, document date, evidence
-DOCUMENT_DATES = [
-    ("United Nations\n\nE/RES/2022/5\n\nEconomic and Social Council\n\nDistr.: General\n\n17 June 2022\n\n2022 session", "2022-06-17", "masthead"),  # noqa: E501
-    ("UNITED\nDistr.\nLIMITED\nGENERAL\nA/L.632\nASSEMBLY ~9 September 1971\nORIGINAL: ENGLISH", "1971-09", "latest-date"),  # noqa: E501
-    ("Resolution adopted by the General Assembly on 21 December 2020\n\n[on the report of the Second Committee (A/75/460/Add.2, para. 8)]", "2020-12-21", "adoption"),  # noqa: E501
-    ("Adopted at the 109th plenary meeting, 20 June 2008", "2008-06-20", "adoption"),  # issue
-    ("20th plenary meeting\n\n8 June 2022\n", "2022-06-08", "adoption"),
-    ("New York, 20 June 2008", "2008-06-20", "dateline"),  # issue
-    (" Madam President, on behalf of Mexico, let me \ncongratulate you on your election to the presidency of \nthe General Assembly at its sixty-first session. We wish", "2006-09", "session"),  # noqa: E501
-    ("Recalling its resolutions 61/208 of 20 December 2006 on international migration and development and 62/156 of 18 December 2007 on the protection of migrants, the second meeting, from 27 to 30 October 2008, in Manila", "2007-12-18", "latest-cited"),  # noqa: E501
-    ("In a recent message, marking the International Migrants Day on 18 December, 2011, Ban Ki-moon", "2011-12", "latest-date"),  # noqa: E501
-    ("The 14-15 September High-level Dialogue was the first Assembly meeting to focus directly on migration", "", ""),  # noqa: E501
-]
-
-
-@pytest.mark.parametrize(("text", "iso", "evidence"), DOCUMENT_DATES)
-def test_document_date(text, iso, evidence):
-    assert dates.document_date(text) == (iso, evidence)
 
 
 def test_same_input_same_output_whatever_the_day():

@@ -35,7 +35,8 @@ def test_own_symbol_and_date_come_first(extractors) -> None:
     text = ("United Nations\n\nA/RES/75/17\n\nGeneral Assembly\n\nDistr.: General\n\n"
             "7 December 2020\n\nRequests the Secretary-General to report")
     result = extract(Document("doc", "doc.txt", "txt", "", text=text), extractors)
-    assert (result.symbol, result.date, result.date_source) == (
+    own = result.masthead
+    assert (own.symbol, own.date, own.date_source) == (
         "A/RES/75/17", "2020-12-07", "masthead")
 
 

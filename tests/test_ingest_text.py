@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.ingest import guess_title, ingest
+from pipeline.ingest import ingest
 from pipeline.ingest.text import TextError, decode
 
 # a real line of a UN text (seed 004) with characters outside ASCII
@@ -68,38 +68,3 @@ def test_bad_file_becomes_error_document(tmp_path) -> None:
     assert (doc.status, doc.text) == ("error", "")
     assert doc.error.startswith("binary data, not text")
     assert len(doc.sha256) == 64
-
-
-@pytest.mark.parametrize(
-    ("text", "title"),
-    [
-        (" 62/270. Global Forum on Migration and Development \n \n The General Assembly,",
-         "Global Forum on Migration and Development"),
-        ("Coordinating international migration issues\n\nCoordinating",
-         "Coordinating international migration issues"),
-        ("Mr. President, allow me first to congratulate you on your election.\n", ""),
-        # seed 000: a heading wrapped over two lines
-        ("UN meeting on migration has opened new \navenues for global cooperation  \n \nIn her",
-         "UN meeting on migration has opened new avenues for global cooperation"),
-        # A/RES/75/17: the title follows the resolution's number line, below the masthead
-        ("United Nations\n\nA/RES/75/17\n\nGeneral Assembly\n\nDistr.: General\n\n"
-         "7 December 2020\n\nSeventy-fifth session\n\nAgenda item 128 (a)\n\n"
-         "Strengthening of the United Nations system\n\nResolution adopted by the General "
-         "Assembly on 1 December 2020\n\n75/17.\n\nInternational cooperation to address "
-         "challenges faced by seafarers\n\nThe General Assembly,",
-         "International cooperation to address challenges faced by seafarers"),
-        # A/80/L.1: a draft's title follows its sponsors
-        ("United Nations\nA/80/L.1\n\nGeneral Assembly\nDistr.: Limited 9 September 2025\n"
-         "Original: English\n\nEightieth session\nItem 35 of the provisional agenda*\n"
-         "Question of Palestine\n\nFrance, Guinea, Indonesia, Ireland, Qatar, Saudi Arabia and "
-         "State of Palestine:** draft decision\n\n Endorsement of the New York Declaration on "
-         "the Peaceful\nSettlement of the Question of Palestine\n\nThe General Assembly,",
-         "Endorsement of the New York Declaration on the Peaceful Settlement of the Question of "
-         "Palestine"),
-        # gd-2006-mex: a speech opens with a sentence, not a title
-        ("Twenty-one \nyears ago, on a day like today, a terrible earthquake \nbattered my "
-         "country.", ""),
-    ],
-)
-def test_guess_title(text: str, title: str) -> None:
-    assert guess_title(text) == title

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.extract import symbols
-from pipeline.extract.symbols import canonical, document_symbol, find, parse
+from pipeline.extract.masthead import document_symbol
+from pipeline.extract.symbols import canonical, find, parse
 from pipeline.models import Context
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -164,6 +165,24 @@ CASES = [
     ("Approved deployment for the 2023/24 period 687", "A/80/590", []),
     ("repatriation, access to medical care and/or abandonment,", "A/RES/75/17", []),
     ("Coordinating international migration issues (UN Photo/Phil Behan)", "", []),
+    # --- document kinds beyond resolutions (issue 12) ---
+    # A/48/PV.46: an addendum or corrigendum after `and` is a document of its own
+    ("(b) DRAFT RESOLUTION (A/48/L.13 and Corr.1)", "A/48/PV.46",
+     [cite("A/48/L.13"), cite("A/48/L.13/Corr.1")]),
+    ("At the same time, we are of the A/48/L.13 and Add.1: Armenia, Dominica, Ethiopia,",
+     "A/48/PV.46", [cite("A/48/L.13"), cite("A/48/L.13/Add.1")]),
+    # A/HRC/14/15: the print dropped the slash before the nature `L.14`
+    ("* Previously issued under document symbol A/HRC/WG.6/7L.14; minor revisions", "A/HRC/14/15",
+     [cite("A/HRC/WG.6/7/L.14")]),
+    # A/76/PV.102, A/79/PV.29: a line broken after the hyphen of an emergency special session
+    ("We deplore the Russian Federation’s failure to implement General Assembly resolutions ES- "
+     "11/1 and ES-11/2 of", "A/76/PV.102", [cite("A/RES/ES-11/1"), cite("A/RES/ES-11/2")]),
+    ("The General Assembly adopted a resolution (resolution ES- 10/24) welcoming", "A/79/PV.29",
+     [cite("A/RES/ES-10/24")]),
+    # S/PV.492, S/RES/242 (1967): the own symbol of a meeting record and of a resolution
+    ("( 24 p.)\nS/PV.492\n", "S/PV.492", [own("S/PV.492")]),
+    ("Resolution 242 (1967)\n\nof 22 November 1967", "S/RES/242(1967)",
+     [("S/RES/242(1967)", "1967-11-22", "", "self")]),
 ]
 
 # The issue's own examples of PDF damage and of look-alikes, and behaviours no corpus sentence
@@ -183,6 +202,31 @@ ISSUE_CASES = [
     ("Council decision 2021/231", "E/RES/2022/5", [cite("E/DEC/2021/231")]),
     ("in its decision 62/547", "A/RES/62/270", [cite("A/DEC/62/547")]),
     ("Security Council resolution 1325 (2000)", "A/RES/62/270", [cite("S/RES/1325(2000)")]),
+    # addenda numbered after the first
+    ("(A/65/448 and Add.1 and 2)", "", [cite("A/65/448"), cite("A/65/448/Add.1"),
+                                       cite("A/65/448/Add.2")]),
+    # the part cited between the items of a list (A/76/PV.102 cites `resolutions 70/262, 72/276
+    # and 75/201`)
+    ("resolutions 70/262, in particular paragraph 5, 72/276 and 75/201", "A/76/PV.102",
+     [cite("A/RES/70/262", pinpoint="paragraph 5"), cite("A/RES/72/276"),
+      cite("A/RES/75/201")]),
+    # a list whose items carry a date and a topic with capitals and a year
+    ("Recalling its resolutions 70/1 of 25 September 2015 on Transforming our world: the 2030 "
+     "Agenda for Sustainable Development, 71/243 of 21 December 2016 on the quadrennial "
+     "comprehensive policy review, and 72/279 of 31 May 2018", "A/RES/76/1",
+     [cite("A/RES/70/1", "2015-09-25"), cite("A/RES/71/243", "2016-12-21"),
+      cite("A/RES/72/279", "2018-05-31")]),
+    # series beyond the principal organs (ST/LIB/SER.B/5/Rev.5): the Conference of the Parties
+    # to the Convention against Transnational Organized Crime, the Conference on Disarmament
+    # (bare running numbers), the Economic Commission for Europe
+    ("CTOC/COP/2020/10, CD/1299 and ECE/TRANS/2021/3", "",
+     [cite("CTOC/COP/2020/10"), cite("CD/1299"), cite("ECE/TRANS/2021/3")]),
+    # the Human Rights Council's President's statements, cited without the organ (right-docs.org
+    # lists `PRST/8/1 Modalities and practices for the universal periodic review process` as
+    # A/HRC/PRST/8/1); the Security Council's carry their organ and year
+    ("President's statement PRST/8/1 of 9 April 2008", "A/HRC/43/15",
+     [cite("A/HRC/PRST/8/1")]),
+    ("S/PRST/2019/1", "", [cite("S/PRST/2019/1")]),
 ]
 # fmt: on
 
@@ -222,60 +266,6 @@ def test_parse(symbol: str, body: str, doc_type: str, session: str, number: str)
 )
 def test_canonical(raw: str, expected: str) -> None:
     assert canonical(raw) == expected
-
-
-def _manifest() -> dict[str, str]:
-    with open(SHARED / "corpus" / "MANIFEST.csv", encoding="utf-8", newline="") as fh:
-        return {r["file"]: r["un_symbol"] for r in csv.DictReader(fh)}
-
-
-def _pdf_text(path: Path) -> str:
-    pdfplumber = pytest.importorskip("pdfplumber")
-    with pdfplumber.open(path) as doc:
-        return "\f".join(p.extract_text() or "" for p in doc.pages)
-
-
-@pytest.mark.parametrize(
-    ("file", "expected"),
-    [
-        *[(f, s) for f, s in sorted(_manifest().items()) if f.endswith(".txt")],
-        ("un-pdf-a-res-73-8.pdf", "A/RES/73/8"),  # masthead split in two by the PDF
-        ("un-pdf-a-l-632-1971.pdf", "A/L.632"),  # OCR text layer
-        ("un-pdf-a-80-590.pdf", "A/80/590"),
-        # the masthead states the part: `A/81/6 (Sect. 25)/Part A` (the manifest drops it)
-        ("un-pdf-a-81-6-sect25.pdf", "A/81/6(Sect.25)/PartA"),
-    ],
-)
-def test_document_symbol(file: str, expected: str) -> None:
-    path = SHARED / "corpus" / file
-    text = _pdf_text(path) if file.endswith(".pdf") else path.read_text(encoding="utf-8-sig")
-    assert document_symbol(text) == canonical(expected)
-
-
-@pytest.mark.parametrize(
-    ("head", "expected"),
-    [
-        # the masthead as the layout-aware PDF reader (pipeline.ingest.pdf) gives it
-        (
-            "United Nations\tA/80/590\n\nGeneral Assembly\tDistr.: General 7 January 2026\n",
-            "A/80/590",
-        ),
-        (
-            "United Nations\tA/81/6 (Sect. 25)/Part A*\n\nGeneral Assembly\tDistr.: General",
-            "A/81/6(Sect.25)/PartA",
-        ),
-        # a footnote citing another document is no masthead
-        ("The General Assembly,\n\n__________________\n1 A/73/85.\n", ""),
-    ],
-)
-def test_document_symbol_masthead(head: str, expected: str) -> None:
-    assert document_symbol(head) == expected
-
-
-def test_document_symbol_from_title_line() -> None:
-    # the seed has no masthead: the title line `62/270.` and `The General Assembly,` tell it
-    text = (SHARED / "seeds" / "004_42a0f7cf2bba071a.txt").read_text(encoding="utf-8")
-    assert document_symbol(text) == "A/RES/62/270"
 
 
 def test_organ_table_integrity() -> None:

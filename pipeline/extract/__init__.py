@@ -1,7 +1,9 @@
-"""Extract: a `Document` → its own symbol and date, and the mentions of every table.
+"""Extract: a `Document` → what its masthead says (kind, own symbol, date, title) and the
+mentions of every table.
 
-The document's own symbol and date come first: the extractors read them from the `Context`
-(which organ a short symbol belongs to, the base of a relative date, who held an office)."""
+The masthead comes first (`masthead.read`): the extractors read the own symbol and date from the
+`Context` (which organ a short symbol belongs to, the base of a relative date, who held an
+office)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,8 @@ import importlib
 from dataclasses import dataclass, field
 from types import ModuleType
 
+from pipeline.extract import masthead
+from pipeline.extract.masthead import Masthead
 from pipeline.models import MENTION_KINDS, Context, Document, Mention
 
 
@@ -16,9 +20,7 @@ from pipeline.models import MENTION_KINDS, Context, Document, Mention
 class Extraction:
     """What extraction learned about one document."""
 
-    symbol: str = ""
-    date: str = ""
-    date_source: str = ""
+    masthead: Masthead = field(default_factory=Masthead)
     mentions: dict[str, list[Mention]] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
 
@@ -49,12 +51,8 @@ def extract(doc: Document, extractors: dict[str, ModuleType]) -> Extraction:
     if doc.status != "ok":
         return Extraction()
     warnings = []
-    symbols, dates = extractors.get("symbols"), extractors.get("dates")
-    symbol = doc.symbol or (symbols.document_symbol(doc.text) if symbols else "")
-    date, date_source = dates.document_date(doc.text) if dates else ("", "")
-    if not date and doc.date:
-        date, date_source = doc.date, "masthead"
-    ctx = Context(text=doc.text, doc_symbol=symbol, doc_date=date,
+    own = masthead.read(doc)
+    ctx = Context(text=doc.text, doc_symbol=own.symbol, doc_date=own.date,
                   footnote_spans=doc.footnote_spans)
     mentions: dict[str, list[Mention]] = {}
     for kind, module in extractors.items():
@@ -69,7 +67,7 @@ def extract(doc: Document, extractors: dict[str, ModuleType]) -> Extraction:
         )
     if "dates" in mentions and "symbols" in mentions:
         mentions["dates"] = outside(mentions["dates"], mentions["symbols"])
-    return Extraction(symbol, date, date_source, mentions, tuple(warnings))
+    return Extraction(own, mentions, tuple(warnings))
 
 
 def outside(dates: list[Mention], symbols: list[Mention]) -> list[Mention]:

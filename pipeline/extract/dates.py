@@ -5,7 +5,8 @@ cheap trigger pattern says a date can begin (a digit, a month, a relative or ord
 only candidates are parsed. The common `20 December 2006` shapes are read exactly with our own
 month table; the rest (`December 20, 2006`, `20.12.2006`, `yesterday`) go to dateparser with
 explicit settings, cached by the normalized phrase. Nothing depends on today's date: partial
-and relative dates are anchored to the document's own date (`document_date`) or left unknown.
+and relative dates are anchored to the document's own date (pipeline/extract/masthead.py) or
+left unknown.
 """
 
 from __future__ import annotations
@@ -44,7 +45,10 @@ OPT_SP = rf"(?:{SP})?"
 # `the Assembly may decide` never match); abbreviations only next to a day or a year.
 _FULL_MONTH = "|".join(name for name in calendar.month_name if name)
 _ABBR_MONTH = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
-MONTH_NAME = rf"(?:{_FULL_MONTH}|(?:{_ABBR_MONTH})\.?)(?![\w])"
+# Old records print dates in capitals (`492nd MEETING: 29 AUGUST 1950`, `MONDAY, 1 NOVEMBER 1993`):
+# a full month in capitals is read beside a day or a year, never alone.
+_CAPS_MONTH = _FULL_MONTH.upper()
+MONTH_NAME = rf"(?:{_FULL_MONTH}|{_CAPS_MONTH}|(?:{_ABBR_MONTH})\.?)(?![\w])"
 # `this August body`, `this august Assembly` in speeches: an adjective, not the month.
 BARE_MONTH = (
     rf"(?:{_FULL_MONTH})(?![\w])(?![ \t]+(?i:body|assembly|gathering|forum|house|chamber|hall|"
@@ -258,27 +262,8 @@ LIST_JOIN = regex.compile(rf"{OPT_SP}(?:,|and|or|to|[-\u2010-\u2015]){OPT_SP}")
 # Sentence ends: a full stop, `?` or `!` before a capital, or a blank line (a paragraph).
 SENTENCE_END = regex.compile(r"[.!?;](?=\s+[\"“(]?[A-Z0-9])|\n[ \t]*\n")
 
-# The document's own date, in the order of the evidence's weight.
+# A full date as a phrase (`18 May 2006`), for the masthead reader (pipeline/extract/masthead.py).
 DATE_PHRASE = rf"(?P<date>{DAY}{SP}{MONTH_NAME}{COMMA}{SP}{YEAR_AFTER_DAY})"
-# The first date after `Distr.`; scanned mastheads put the symbol and organ in between.
-MASTHEAD = regex.compile(rf"\bDistr\b[\s\S]{{0,160}}?{DATE_PHRASE}")
-ADOPTION = regex.compile(
-    rf"(?i:adopted)\b[^\n.]{{0,120}}?\b(?:on|of|,){SP}{DATE_PHRASE}"
-    rf"|(?m:^[ \t]*\d+(?:st|nd|rd|th)[ \t]+plenary[ \t]+meeting[ \t]*\n\s*{DATE_PHRASE})"
-)
-DATELINE = regex.compile(
-    rf"(?m:^[ \t]*[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){{0,3}},[ \t]+{DATE_PHRASE}[ \t]*\.?[ \t]*$)"
-)
-# The session a speech in the general debate calls its own: `this fiftieth session`, `President
-# of the twelfth session`, `the opening of the twelfth session` (not `presided over the
-# thirty-ninth session`, the predecessor's).
-THIS_SESSION = regex.compile(
-    rf"(?i:\b(?:this|the{SP}present|the{SP}current|(?:President|presidency|opening){SP}of{SP}the"
-    rf"(?:{SP}General{SP}Assembly{SP}at{SP}its)?)){SP}(?P<ord>{ORDINAL}){SP}(?i:session)"
-)
-CITED = regex.compile(rf"\d[\w.]*{SP}of{SP}{DATE_PHRASE}")
-# How far into the text a masthead may sit (PDF layers put it after a few header lines).
-MASTHEAD_REACH = 1500
 
 
 # --- values ----------------------------------------------------------------------------------
@@ -613,52 +598,12 @@ def _emergency_session(m: regex.Match) -> Value | None:
                  session=row["session"])
 
 
-# --- the document's own date -----------------------------------------------------------------
-
-
-def _date_phrase_iso(m: regex.Match) -> str:
-    """ISO date of a DATE_PHRASE match (`18 May 2006`)."""
-    found = CANDIDATE.match(m.group("date"))
-    value = _full(found, _shape(found)) if found else None
-    return value.start if value else ""
-
-
-def document_date(text: str) -> tuple[str, str]:
-    """The document's own date (ISO) and the evidence that gave it; ("", "") when unknown.
-
-    Evidence in order of weight: the masthead (`Distr.: General 18 May 2006`), an adoption line
-    (`Resolution adopted by the General Assembly on 21 December 2020`, `20th plenary meeting /
-    8 June 2022`), a dateline (`New York, 20 June 2008`), the session a speech names as its own
-    (`this sixty-second session` → `2007-09`, the session's opening), the latest date the text
-    cites (`resolution 62/156 of 18 December 2007`), and the month of the latest date it states.
-    """
-    head = text[:MASTHEAD_REACH]
-    for evidence, pattern, where in (("masthead", MASTHEAD, head), ("adoption", ADOPTION, text),
-                                     ("dateline", DATELINE, text)):
-        for m in pattern.finditer(where):
-            if iso := _date_phrase_iso(m):
-                return iso, evidence
-    own = [session_number(m.group("ord")) for m in THIS_SESSION.finditer(text)]
-    own = [n for n in own if 1 <= n <= 99]
-    if own:
-        return f"{1945 + max(own)}-09", "session"
-    cited = [iso for m in CITED.finditer(text) if (iso := _date_phrase_iso(m))]
-    if cited:
-        return max(cited), "latest-cited"
-    stated = [v.start for _, _, v in _full_values(text)
-              if v.precision in ("day", "month") and "XXXX" not in v.start]
-    if stated:
-        # A month at most: the text was written on or after its latest date, not on it.
-        return max(stated)[:7], "latest-date"
-    return "", ""
-
-
 def _shape(m: regex.Match) -> str:
     return next(name for name in SHAPE_NAMES if m.group(name) is not None)
 
 
-def _full_values(text: str) -> Iterator[tuple[int, int, Value]]:
-    """Every date and month that states its year, without context (for `document_date`)."""
+def full_values(text: str) -> Iterator[tuple[int, int, Value]]:
+    """Every date and month that states its year, without context (for the masthead reader)."""
     for m in candidates(text):
         shape = _shape(m)
         if shape in FULL_SHAPES:

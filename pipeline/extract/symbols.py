@@ -48,14 +48,15 @@ _SERIES = sorted(
     [
         "A", "S", "E", "T", "ST", "DP", "UNEP", "TD", "CRC", "CEDAW", "CCPR", "CERD", "CAT",
         "CMW", "CRPD", "CED", "HRI", "ICCD", "FCCC", "SPLOS", "ISBA", "CD", "NPT", "APLC",
-        "CCW", "BWC", "UNW", "ECE", "ACC",
+        "CCW", "BWC", "UNW", "ECE", "ACC", "CTOC",
     ],
     key=len,
     reverse=True,
 )
 # fmt: on
-# The organs whose early documents carry a bare running number (`A/8082`, `S/4387`).
-_BARE_NUMBER_SERIES = {"A", "S", "E", "T"}
+# The organs whose early documents carry a bare running number (`A/8082`, `S/4387`), and the
+# Conference on Disarmament, which numbers all its documents so (`CD/1299`).
+_BARE_NUMBER_SERIES = {"A", "S", "E", "T", "CD"}
 _SERIES_RE = "(?:" + "|".join(_SERIES) + ")"
 
 # A symbol starts at a word start; a digit or `*` may be glued before it by PDF extraction
@@ -64,10 +65,13 @@ _SERIES_RE = "(?:" + "|".join(_SERIES) + ")"
 _START = r"(?<![A-Za-z/.\-@:_])"
 # The separator: PDFs put stray spaces around it (`A /RES/ 62/270`) and break lines before or
 # after it (`A/C.2/` + newline + `62/2`). No internal spaces in the canonical form.
-_SLASH = r"(?:{_SP}|\n)?/{_SP}*(?:[\n\f]{_SP}*)?"
+# A nature with its number is a component of its own, even where the print dropped the slash
+# before it (`A/HRC/WG.6/7L.14` for `A/HRC/WG.6/7/L.14`): a part letter never takes a number.
+_GLUED_NATURE = r"(?:L|PV|SR|CRP|WP|INF)\.\d"
+_SLASH = rf"(?:(?:{{_SP}}|\n)?/{{_SP}}*(?:[\n\f]{{_SP}}*)?|(?<=\d)(?={_GLUED_NATURE}))"
 # Session and number components; `S-23` and `ES-10` are special and emergency special sessions;
 # a part letter may be glued to a number as ODS writes it (`A/DEC/79/573B`).
-_NUMBER = r"(?:(?:ES|S)-)?\d{1,5}(?!\d)(?:[A-Z](?!\w|{_SP}?/))?"
+_NUMBER = rf"(?:(?:ES|S)-)?\d{{1,5}}(?!\d)(?:(?!{_GLUED_NATURE})[A-Z](?!\w|{{_SP}}?/))?"
 # Subsidiary bodies and document natures that carry a number after a dot: `C.2`, `AC.105`,
 # `CN.9`, `CONF.243`, `WG.1`, `SC.3`, `Sub.2`, `GC.27`, `PC.1` and `L.1`, `PV.12`, `SR.20`,
 # `WP.3`, `CRP.1`, `R.5`, and modifiers `Add.1`, `Rev.1`, `Corr.1`, `Amend.1`; `SER.B` is the
@@ -99,6 +103,12 @@ _MODIFIER_CASE = {
     "SECT.": "Sect.", "VOL.": "Vol.", "PART": "Part", "SUMMARY": "Summary",
 }
 # fmt: on
+# A modifier after a symbol and `and` (or a comma): `A/48/L.13 and Corr.1`, `and Add.1 and 2`.
+_MODIFIER_AFTER = _compile(
+    r",?{_SP}+(?:and|,){_SP}+(?P<name>Add|Corr|Rev)\.{_SP}?(?P<number>\d{1,3})(?!\d)"
+    r"(?P<more>(?:{_SP}*(?:,|and){_SP}*\d{1,3}(?![\d/.]))*)"
+)
+_NUMBERS = re.compile(r"\d{1,3}(?!\d)")
 _MODIFIER_RE = _compile(
     r"(?<![A-Za-z])(add\.|rev\.|corr\.|amend\.|sub\.|sect\.|vol\.|part|summary)", re.IGNORECASE
 )
@@ -130,8 +140,9 @@ _ROMAN_SHORT = (
 )
 # Assembly from 1976 and the Human Rights Council: session/number, optional part letter:
 # `61/208`, `S-23/2`, `ES-10/24`, `79/573 B`.
+# A PDF line broken after the hyphen leaves a space in it: `resolutions ES- 11/1 and ES-11/2`.
 _SESSION_SHORT = (
-    r"(?P<ses>(?:ES-|S-)?\d{1,3})/(?P<ses_num>\d{1,4})(?![\d/])"
+    r"(?P<ses>(?:ES-{_SP}?|S-{_SP}?)?\d{1,3})/(?P<ses_num>\d{1,4})(?![\d/])"
     r"(?:{_SP}(?P<ses_part>[A-Z])(?![\w/]))?"
 )
 # ECOSOC from 1978 and its functional commissions: year/number: `2006/49`.
@@ -144,10 +155,17 @@ _OF_DATE = _compile(
 )
 # Between two items of a list: a glued footnote mark, then a comma, `and`, or `to` for a range
 # (its two ends are cited; the numbers between are not written, so not invented): `61/208,2 62/156`,
-# optionally after a short lowercase description (`61/208 of ... on international migration and
-# development and 62/156`): the description may hold no digit, so it cannot skip over numbers.
+# optionally after a short description (`61/208 of ... on international migration and
+# development and 62/156`, `70/1 of ... on Transforming our world: the 2030 Agenda for Sustainable
+# Development, 71/243`): words and years only, never a number of an item's shape, so it cannot
+# skip over one; or after the part cited (`70/262, in particular paragraph 5, and 72/276`).
+_TOPIC_WORD = r"(?:[A-Za-z][\w\-’']*:?|(?:19|20)\d\d(?:[–-](?:19|20)?\d\d)?(?![\w/])|[:–—])"
+_PART_CITED = (
+    r",?{_SP}+(?:in{_SP}+particular{_SP}+)?(?:paragraphs?|paras?\.){_SP}+\d+"
+    r"(?:{_SP}*(?:,|and|to){_SP}*\d+(?![\d/]))*(?:{_SP}+thereof)?"
+)
 _NEXT_ITEM = _compile(
-    r"\d{0,2}(?:\s+on(?:\s+[a-z][a-z\-’']*){1,14}?)?"
+    rf"\d{{0,2}}(?:\s+on(?:\s+{_TOPIC_WORD}){{1,20}}?|{_PART_CITED})?"
     r"(?:{_SP}*,\d{0,2}\s*(?:and\s+|as\s+well\s+as\s+)?"
     r"|\s+(?:and|or|to|as\s+well\s+as)\s+)"
     r"(?=[\dSE])"
@@ -163,7 +181,13 @@ _PINPOINT_BEFORE = _compile(
     r"(?P<pin>(?:paragraphs?|paras?\.){_SP}+\d+(?:{_SP}*(?:,|and|to){_SP}*\d+)*)"
     r"\s+of\s+(?:its\s+|the\s+)?(?:[A-Z][\w\-]*\s+(?:(?:and|on|of|the|for)\s+)?){0,6}$"
 )
-_PINPOINT = _compile(rf",{_SP}*(?P<pin>{_PIN_UNIT}(?:,{_SP}*{_PIN_UNIT})*)")
+_PINPOINT = _compile(
+    rf",{_SP}*(?:in{_SP}+particular{_SP}+)?(?P<pin>{_PIN_UNIT}(?:,{_SP}*{_PIN_UNIT})*)"
+)
+# The Human Rights Council's President's statements as its texts cite them, without the organ:
+# `President's statement PRST/8/1` is A/HRC/PRST/8/1 (session/number; the Security Council's
+# are numbered by year, `S/PRST/2019/1`, and always written with their organ).
+_HRC_PRST = _compile(r"(?<![\w/.])PRST/(?P<session>\d{1,2})/(?P<number>\d{1,3})(?![\d/])")
 # `the present resolution` is the document itself.
 _PRESENT = _compile(r"\b[Tt]he present resolution\b")
 # A document's own number as its title line: `62/270. Global Forum ...`, `2022/5.`.
@@ -278,6 +302,7 @@ def _alias_to_body() -> dict[str, str]:
 def canonical(raw: str) -> str:
     """ODS form of a symbol as written: no whitespace, modifiers spelt `Add.`, `Rev.`..."""
     compact = re.sub(r"\s+", "", raw)
+    compact = re.sub(rf"(?<=\d)(?={_GLUED_NATURE})", "/", compact)
     return _MODIFIER_RE.sub(lambda m: _MODIFIER_CASE[m.group(1).upper()], compact)
 
 
@@ -433,7 +458,7 @@ def _short_symbol(m: re.Match[str], kind: str, organ: str) -> tuple[str, str, st
         return f"{prefix}/{m['old']}{m['old_part'] or ''}({m['roman']})", m["roman"], m["old"]
     if m.group("year"):
         return f"{prefix}/{m['year']}/{m['year_num']}", m["year"], m["year_num"]
-    session, number = m["ses"], m["ses_num"]
+    session, number = re.sub(r"\s", "", m["ses"]), m["ses_num"]
     if organ == "A" and session.isdigit() and int(session) < 31:
         return None  # the Assembly numbers session/number only from its 31st session (1976)
     special = session.split("-")[0] if "-" in session else ""
@@ -541,6 +566,25 @@ def _full_symbols(ctx: Context) -> list[SymbolMention]:
         found.append(
             _mention(text, m.start(), end, symbol, ctx.doc_symbol, pinpoint=_pinpoint(text, end))
         )
+        found += _modifiers_after(text, end, symbol, ctx.doc_symbol)
+    return found
+
+
+def _modifiers_after(text: str, end: int, symbol: str, doc_symbol: str) -> list[SymbolMention]:
+    """`A/48/L.13 and Corr.1`, `S/2021/5 and Add.1 and 2`: each modifier after a symbol is a
+    document of its own (the symbol with the modifier; an addendum after an addendum replaces it).
+    A row spans the modifier as written (`Corr.1`), or the bare number of the next ones (`2`)."""
+    found = []
+    while (m := _MODIFIER_AFTER.match(text, end)) is not None:
+        name = m.group("name").capitalize()
+        base = re.sub(rf"/{name}\.\d+$", "", symbol)
+        spans = [(m.start("name"), m.end("number"))]
+        spans += [(m.start("more") + n.start(), m.start("more") + n.end())
+                  for n in _NUMBERS.finditer(m.group("more"))]
+        for start, stop in spans:
+            number = _NUMBERS.search(text, start, stop).group(0)
+            found.append(_mention(text, start, stop, f"{base}/{name}.{number}", doc_symbol))
+        end = m.end()
     return found
 
 
@@ -617,6 +661,15 @@ def _mandate_lists(ctx: Context) -> list[SymbolMention]:
     return found
 
 
+def _hrc_statements(ctx: Context) -> list[SymbolMention]:
+    """`PRST/8/1` in running text: a President's statement of the Human Rights Council."""
+    text = ctx.text
+    if "PRST/" not in text:
+        return []
+    return [_mention(text, m.start(), m.end(), f"A/HRC/PRST/{m['session']}/{m['number']}",
+                     ctx.doc_symbol) for m in _HRC_PRST.finditer(text)]
+
+
 def _self_references(ctx: Context) -> list[SymbolMention]:
     """`the present resolution` and the title line `62/270.`: the document itself."""
     if not ctx.doc_symbol:
@@ -624,9 +677,6 @@ def _self_references(ctx: Context) -> list[SymbolMention]:
     text, found = ctx.text, []
     for m in _PRESENT.finditer(text):
         found.append(_mention(text, m.start(), m.end(), ctx.doc_symbol, ctx.doc_symbol))
-    split = _split_masthead(text)
-    if split and _same(split[2], ctx.doc_symbol):
-        found.append(_mention(text, split[0], split[1], ctx.doc_symbol, ctx.doc_symbol))
     own = canonical(ctx.doc_symbol).upper()
     for m in _TITLE_LINE.finditer(text, 0, min(len(text), 4000)):
         number = m.group(0).strip().rstrip(".")
@@ -638,83 +688,7 @@ def _self_references(ctx: Context) -> list[SymbolMention]:
 
 def find(ctx: Context) -> list[SymbolMention]:
     """Every UN document symbol in the text, full or short, in canonical ODS form."""
-    mentions = _full_symbols(ctx) + _short_forms(ctx) + _mandate_lists(ctx) + _self_references(ctx)
+    mentions = (_full_symbols(ctx) + _short_forms(ctx) + _mandate_lists(ctx)
+                + _hrc_statements(ctx) + _self_references(ctx))
     unique = {(m.start, m.end, m.symbol): m for m in mentions}
     return sorted(unique.values(), key=lambda m: (m.start, m.end, m.symbol))
-
-
-# --- the document's own symbol -----------------------------------------------------------------
-
-# The masthead or running header line: the symbol alone, or with the job number, barcode and
-# page number PDFs glue to it (`2/27 26-00248A/80/590`, `*2600248*A/80/590`), or followed by the
-# running title (`A/RES/73/3 on the fight against tuberculosis`).
-_HEADER_CLUTTER = _compile(r"^[\d\s/*()\-E]*$")
-# The masthead as a layout-aware PDF reader or an ODS text gives it: `United Nations<tab>A/80/590`.
-_MASTHEAD_LEAD = _compile(r"^{_SP}*(?:United Nations|UNITED NATIONS){_SP}+$")
-# pdfplumber splits the masthead `A/RES/73/8` into a line `A` and `United Nations /RES/73/8`.
-_SPLIT_MASTHEAD = _compile(r"\A\s*(?P<series>[ASET]){_SP}*\n{_SP}*United Nations{_SP}+(?=/)")
-_RUNNING_TITLE = _compile(r"{_SP}+[a-z]")
-# The document's organ as its preamble opens: `The General Assembly,`.
-_PREAMBLE = _compile(
-    r"^{_SP}*The (?P<name>General Assembly|Economic and Social Council|Security Council|"
-    r"Human Rights Council),",
-    re.MULTILINE,
-)
-
-
-def _header_score(text: str, m: re.Match[str]) -> int:
-    line_start = text.rfind("\n", 0, m.start()) + 1
-    line_end = text.find("\n", m.end())
-    line_end = len(text) if line_end < 0 else line_end
-    before, after = text[line_start : m.start()], text[m.end() : line_end]
-    lead = _HEADER_CLUTTER.match(before) or _MASTHEAD_LEAD.match(before)
-    standalone = lead and re.fullmatch(r"[\s*]*", after)
-    running = not before.strip() and _RUNNING_TITLE.match(after)
-    score = 1 if standalone or running else 0
-    return score + (2 if standalone and m.start() < 400 else 0)
-
-
-def _split_masthead(text: str) -> tuple[int, int, str] | None:
-    """(start, end, symbol) of a masthead that PDF extraction split around `United Nations`."""
-    split = _SPLIT_MASTHEAD.match(text)
-    if not split:
-        return None
-    head = FULL_SYMBOL.match(split.group("series") + text[split.end() : split.end() + 200])
-    if not head:
-        return None
-    return split.start("series"), split.end() + len(head.group(0)) - 1, canonical(head.group(0))
-
-
-def document_symbol(text: str) -> str:
-    """The document's own symbol as its masthead or running header states it, "" if none."""
-    split = _split_masthead(text)
-    if split:
-        return split[2]
-    scores: dict[str, int] = {}
-    first: dict[str, int] = {}
-    for m in FULL_SYMBOL.finditer(text):
-        if (written := _full_symbol_at(m)) is None:
-            continue
-        symbol = written[1]
-        scores[symbol] = scores.get(symbol, 0) + _header_score(text, m)
-        first.setdefault(symbol, m.start())
-    if scores:
-        best = max(scores, key=lambda s: (scores[s], -first[s]))
-        if scores[best] >= 2:
-            return best
-    return _title_symbol(text)
-
-
-def _title_symbol(text: str) -> str:
-    """`62/270.` as the first title line of a resolution whose preamble names its organ."""
-    title = _TITLE_LINE.search(text, 0, min(len(text), 3000))
-    preamble = _PREAMBLE.search(text, 0, min(len(text), 6000))
-    if not title or not preamble:
-        return ""
-    body = _alias_to_body()[preamble.group("name")]
-    shape = "year" if title.group("year") else "session"
-    if body not in _fits(shape):
-        return ""
-    organ = organs()[body]
-    number = title.group(0).strip().rstrip(".")
-    return f"{organ.resolution_prefix}/{number}"

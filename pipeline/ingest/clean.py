@@ -49,13 +49,10 @@ JOB_LINE_RE = re.compile(JOB_NUMBER)
 BARCODE_LINE_RE = re.compile(BARCODE)
 PAGE_LINE_RE = re.compile(PAGE_NUMBER)
 RECYCLE_RE = re.compile(RECYCLE, re.IGNORECASE)
-DATE_RE = re.compile(DATE)
-DISTR_RE = re.compile(DISTR)
 # A rule of underscores separating footnotes from the text above.
 RULE_LINE_RE = re.compile(r"[ \t]*_{5,}[ \t]*")
 # The first line of a footnote: its number (or asterisks, or a table-note letter) then text.
 FOOTNOTE_START_RE = re.compile(r"[ \t]?(?:\d{1,3}|\*{1,3}|[a-z])[ \t]+\S")
-MONTH_NUMBER = {m: i for i, m in enumerate(MONTHS.split("|"), start=1)}
 
 
 @dataclass(frozen=True)
@@ -65,7 +62,6 @@ class CleanText:
     text: str
     footnote_spans: tuple[tuple[int, int], ...] = ()
     symbol: str = ""  # canonical own symbol, from the masthead or the running header
-    date: str = ""  # ISO date from the masthead `Distr.: General 8 November 2018`
     from_pdf: bool = False  # the text carries traces of an earlier PDF extraction
 
 
@@ -306,7 +302,7 @@ def clean_pdf_extraction(text: str) -> str:
 
 clean_plain_text = chain(normalize_whitespace, rejoin_hyphenated)
 
-# --- footnote blocks, symbol and date -------------------------------------------------------
+# --- footnote blocks and symbol -------------------------------------------------------
 
 
 def find_footnote_spans(text: str) -> tuple[tuple[int, int], ...]:
@@ -348,19 +344,6 @@ def canonical_symbol(symbol: str) -> str:
     return re.sub(r"\s+", "", symbol).rstrip("*")
 
 
-def masthead_date(text: str) -> str:
-    """ISO date printed with `Distr.:` in a masthead (same line or within the next two)."""
-    m = DISTR_RE.search(text[:3000])
-    if not m:
-        return ""
-    after = text[m.end() : m.end() + 80].split("\n")
-    d = DATE_RE.search("\n".join(after[:3]))
-    if not d:
-        return ""
-    day, month, year = int(d.group(1)), MONTH_NUMBER[d.group(2)], int(d.group(3))
-    return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= day <= 31 else ""
-
-
 # --- entry point for text files ---------------------------------------------------------------
 
 
@@ -376,17 +359,15 @@ def clean_text_file(text: str) -> CleanText:
     """Clean a decoded text file (`\\r\\n` already normalised). Form feeds are kept one for one."""
     text = normalize_whitespace(text)
     from_pdf = looks_like_pdf_extraction(text)
-    symbol = date = ""
+    symbol = ""
     if from_pdf:
         _, symbol = _furniture_lines(text)
         text = "\f".join(clean_pdf_extraction(page) for page in text.split("\f"))
-        date = masthead_date(text)
     else:
         text = "\f".join(clean_plain_text(page) for page in text.split("\f"))
     return CleanText(
         text=text,
         footnote_spans=find_footnote_spans(text),
         symbol=symbol,
-        date=date,
         from_pdf=from_pdf,
     )

@@ -23,7 +23,6 @@ from pdfminer.layout import LTChar, LTContainer, LTLine, LTRect
 
 from pipeline.ingest.clean import (
     BARCODE_LINE_RE,
-    DISTR_RE,
     JOB_LINE_RE,
     PAGE_LINE_RE,
     RECYCLE_RE,
@@ -32,7 +31,6 @@ from pipeline.ingest.clean import (
     canonical_symbol,
     clean_pdf_block,
     join_masthead_date,
-    masthead_date,
 )
 from pipeline.ingest.columns import FULL, reading_order
 
@@ -69,14 +67,14 @@ class PdfError(Exception):
 
 @dataclass(frozen=True)
 class PdfText:
-    """The clean text of a PDF, its page map, footnote blocks and what its masthead says."""
+    """The clean text of a PDF, its page map, footnote blocks and what its layout shows of the
+    masthead (the symbol cell, the large bold title)."""
 
     text: str
     page_starts: tuple[int, ...]
     footnote_spans: tuple[tuple[int, int], ...]
     title: str
     symbol: str
-    date: str
     pages: int
     warnings: tuple[str, ...] = ()
 
@@ -664,15 +662,12 @@ def read_pdf(path: str | Path) -> PdfText:
             spans.append((pos + a, pos + b))
         pos += len(text) + 1  # the form feed
     full = "\f".join(texts)
-    first = texts[0] if texts else ""
-    date = masthead_date(first) if DISTR_RE.search(first) else ""
     return PdfText(
         text=full,
         page_starts=tuple(starts),
         footnote_spans=tuple(spans),
         title=_title(raw[0], body_size) if raw else "",
         symbol=symbol,
-        date=date,
         pages=count,
         warnings=tuple(warnings),
     )
