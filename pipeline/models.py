@@ -5,7 +5,7 @@ mention's fields in declaration order, so each schema is declared once, here."""
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, fields
+from dataclasses import asdict, dataclass, fields
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,12 @@ class Document:
 
     def page_of(self, offset: int) -> int:
         """1-based page of the character at `offset`."""
-        return bisect.bisect_right(self.page_starts, offset) or 1
+        return page_of(self.page_starts, offset)
+
+
+def page_of(page_starts: tuple[int, ...] | list[int], offset: int) -> int:
+    """1-based page of the character at `offset`, given the offset where each page begins."""
+    return bisect.bisect_right(page_starts, offset) or 1
 
 
 @dataclass(frozen=True)
@@ -122,6 +127,12 @@ def columns(kind: type) -> list[str]:
     """Table columns of a mention kind: provenance first, then the mention's own fields."""
     names = [f.name for f in fields(kind)]
     return ["doc_id", "page", *names]
+
+
+def mention_row(doc_id: str, page_starts: tuple[int, ...] | list[int], mention: Mention) -> dict:
+    """A mention's table row, column name → value: what its CSV row holds (before spreadsheet
+    escaping), and what the spaCy component gives as `span._.row`."""
+    return {"doc_id": doc_id, "page": page_of(page_starts, mention.start), **asdict(mention)}
 
 
 DOCUMENT_COLUMNS = [
