@@ -67,7 +67,7 @@ class UNMentions:
         doc._.un_document = {
             **(doc._.un_document or {}), "doc_id": document.doc_id,
             "symbol": extraction.symbol, "date": extraction.date,
-            "date_source": extraction.date_source, "warnings": list(extraction.warnings),
+            "date_source": extraction.date_source, "warnings": extraction.warnings,
         }
         return doc
 
