@@ -35,7 +35,7 @@ from itertools import pairwise
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.analysis import analyse, table_rows
+from pipeline.analysis import analyse, extractors, table_rows
 from pipeline.models import MENTION_KINDS, Document
 
 LABELS = {"dates": "DATE", "symbols": "SYMBOL", "places": "PLACE", "actors": "ACTOR"}
@@ -54,6 +54,7 @@ class UNMentions:
         self.doc_id = doc_id
         self.doc_date = doc_date
         self.doc_symbol = doc_symbol
+        extractors()  # now, so that the processes of nlp.pipe(n_process=...) inherit them
 
     def __call__(self, doc: Doc) -> Doc:
         document = self.document(doc)
