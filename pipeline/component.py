@@ -11,9 +11,10 @@ It fills `doc.spans["dates"]`, `["symbols"]`, `["places"]` and `["actors"]`. Eac
 make workers run (`pipeline.analysis`), so the tables and this component never differ.
 
 Offsets: a row's `start` and `end` index `doc.text`, and `row["text"] == doc.text[start:end]`.
-Where a mention begins or ends inside a token (`1990s`, a custom tokenizer), that token is split,
-so every span covers exactly its row: `span.text == row["text"]`, `span.start_char ==
-row["start"]`. Span groups that earlier components made are re-aligned after such a split.
+Where a mention begins or ends inside a token (a footnote marker glued to a name, `Group on
+Haiti1`; another tokenizer), that token is split, so every span covers exactly its row:
+`span.text == row["text"]` and `span.start_char == row["start"]`. Span groups that earlier
+components made are re-aligned after such a split; entities and tags carry over.
 
 The rows live in each span group's `attrs["rows"]` (a span's `id_` is `<table>:<index>`), so
 they travel with the spans through `Doc.to_bytes`, `DocBin` and `nlp.pipe(n_process=...)`.
@@ -57,6 +58,8 @@ class UNMentions:
         extractors()  # now, so that the processes of nlp.pipe(n_process=...) inherit them
 
     def __call__(self, doc: Doc) -> Doc:
+        """Find the mentions of `doc.text`; set `doc.spans[table]` (replacing any group of
+        that name) and `doc._.un_document`; split the tokens a mention begins or ends inside."""
         document = self.document(doc)
         extraction = analyse(document)
         rows = table_rows(document, extraction)
