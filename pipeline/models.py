@@ -5,7 +5,7 @@ mention's fields in declaration order, so each schema is declared once, here."""
 from __future__ import annotations
 
 import bisect
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 
 
 @dataclass(frozen=True)
@@ -132,7 +132,8 @@ def columns(kind: type) -> list[str]:
 def mention_row(doc_id: str, page_starts: tuple[int, ...] | list[int], mention: Mention) -> dict:
     """A mention's table row, column name → value: what its CSV row holds (before spreadsheet
     escaping), and what the spaCy component gives as `span._.row`."""
-    return {"doc_id": doc_id, "page": page_of(page_starts, mention.start), **asdict(mention)}
+    values = {f.name: getattr(mention, f.name) for f in fields(mention)}  # asdict: 5x slower
+    return {"doc_id": doc_id, "page": page_of(page_starts, mention.start), **values}
 
 
 DOCUMENT_COLUMNS = [
