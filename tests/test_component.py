@@ -124,7 +124,9 @@ def test_pipe_in_two_processes_gives_the_same_rows(nlp) -> None:
     one = [spans_of(doc) for doc in nlp.pipe(texts)]
     two = [spans_of(doc) for doc in nlp.pipe(texts, n_process=2, batch_size=1)]
     assert two == one
-    assert one[0]["symbols"][1] == ("A/61/515", one[0]["symbols"][1][1])
+    assert [row["symbol"] for _, row in two[3]["symbols"]] == ["A/RES/61/208", "A/61/515"]
+    assert ("Ad Hoc Advisory Group on Haiti", "ad-hoc-advisory-group-on-haiti") in [
+        (text, row["actor_id"]) for text, row in two[4]["actors"]]
 
 
 def test_docbin_keeps_spans_rows_and_document(nlp, tmp_path) -> None:
