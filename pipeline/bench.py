@@ -110,6 +110,20 @@ def baseline_ner(texts: list[str], words: int) -> float:
     return words / (time.perf_counter() - t)
 
 
+def component_speed(paths: list[Path], words: int, n_process: int) -> float:
+    """Our spaCy component `un_mentions` in a blank English pipeline, through nlp.pipe (the
+    same extraction as the text path, without ingest): words per second, loading excluded."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("un_mentions")
+    texts = (p.read_text(encoding="utf-8", errors="replace") for p in paths)
+    t = time.perf_counter()
+    for _ in nlp.pipe(texts, n_process=n_process, batch_size=8):
+        pass
+    return words / (time.perf_counter() - t)
+
+
 def baseline_pdfplumber(pdfs: list[Path]) -> float:
     """pdfplumber's bare page.extract_text(): pages per second."""
     import pdfplumber
@@ -165,6 +179,10 @@ def main(argv: list[str] | None = None) -> int:
     tp, rss_pdf = median_of(args.runs, lambda: clean_build(pdf, "pdf", 1))
     pages = pdf_pages(BENCH / "out-pdf")
 
+    say("the spaCy component, one process and two")
+    texts = sorted(big.glob("*.txt"))
+    component = component_speed(texts, words, 1)
+    component_2 = component_speed(texts, words, 2)
     say("baselines")
     sample = [p.read_text(encoding="utf-8") for p in sorted(big.glob("*.txt"))[:60]]
     ner = baseline_ner(sample, sum(len(t.split()) for t in sample))
@@ -174,6 +192,9 @@ def main(argv: list[str] | None = None) -> int:
     result = {
         "text_files": files, "text_words": words, "pdf_files": pdf_files, "pdf_pages": pages,
         "text_words_per_s": round(ours_words), "text_docs_per_s": round(files / t1, 1),
+        "text_j2_words_per_s": round(words / t2),
+        "component_words_per_s": round(component), "component_2_words_per_s":
+        round(component_2), "component_vs_text": round(component / ours_words, 2),
         "baseline_ner_words_per_s": round(ner), "text_vs_ner": round(ours_words / ner, 2),
         "pdf_pages_per_s": round(pages / tp, 1), "baseline_extract_text_pages_per_s":
         round(plumber, 1), "pdf_vs_extract_text": round(pages / tp / plumber, 2),
@@ -192,6 +213,9 @@ def table(r: dict) -> str:
     rows = [
         ("text path", f"{r['text_words_per_s']:,} words/s, {r['text_docs_per_s']} docs/s",
          f"{r['text_vs_ner']}x spaCy NER ({r['baseline_ner_words_per_s']:,} words/s)", ">= 4x"),
+        ("spaCy component", f"{r['component_words_per_s']:,} words/s, "
+         f"{r['component_2_words_per_s']:,} at n_process=2",
+         f"{r['component_vs_text']}x text path ({r['text_j2_words_per_s']:,} at -j2)", "~1x"),
         ("PDF path", f"{r['pdf_pages_per_s']} pages/s",
          f"{r['pdf_vs_extract_text']}x extract_text ({r['baseline_extract_text_pages_per_s']} "
          "pages/s)", ">= 1x"),

@@ -5,7 +5,6 @@ tables. Cells a spreadsheet would run as a formula are defused (see `spreadsheet
 
 from __future__ import annotations
 
-import bisect
 import csv
 import hashlib
 import io
@@ -13,7 +12,7 @@ import sys
 from pathlib import Path
 
 from pipeline.files import read_json, write_if_changed
-from pipeline.models import DOCUMENT_COLUMNS, MENTION_KINDS, columns
+from pipeline.models import DOCUMENT_COLUMNS, MENTION_KINDS, columns, mention_row
 
 DOCUMENT_EXTRA = ["date_source", "warnings", "kind", "letter_date"]
 # OWASP CSV injection: a cell starting with one of these may run as a formula; the apostrophe
@@ -75,10 +74,10 @@ def merge(build: Path, output: Path, raw: Path | None = None) -> list[list]:
         if status != "ok":
             continue
         starts = doc["page_starts"]
-        for kind in MENTION_KINDS:
+        for kind, cls in MENTION_KINDS.items():
             for values in found.get(kind, []):
-                page = _page(starts, values[0])
-                mention_rows[kind].append([doc["doc_id"], page, *values])
+                row = mention_row(doc["doc_id"], starts, cls(*values))
+                mention_rows[kind].append(list(row.values()))
     for kind, cls in MENTION_KINDS.items():
         rows = sorted(mention_rows[kind], key=lambda r: (r[0], r[2], r[3], [str(v) for v in r]))
         write_if_changed(output / f"{kind}.csv", to_csv(columns(cls), rows))
@@ -86,10 +85,6 @@ def merge(build: Path, output: Path, raw: Path | None = None) -> list[list]:
     doc_rows.sort(key=lambda r: (r[0], r[1]))
     write_if_changed(output / "documents.csv", to_csv(DOCUMENT_COLUMNS + DOCUMENT_EXTRA, doc_rows))
     return doc_rows
-
-
-def _page(starts: list[int], offset: int) -> int:
-    return bisect.bisect_right(starts, offset) or 1
 
 
 def write_texts(folder: Path, texts: dict[str, str]) -> None:

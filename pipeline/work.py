@@ -95,10 +95,10 @@ def run(build: Path, shard: int = 0, shards: int = 1, seconds: int = DOC_SECONDS
     if not to_extract:
         return 0
     limit_memory(MEMORY_BYTES)
-    from pipeline.extract import extract, load
+    from pipeline.analysis import analyse, extractors
     from pipeline.ingest import ingest
 
-    extractors = load()
+    extractors()  # loaded before the first document's time limit starts
     tag = f"[{shard + 1}/{shards}] " if shards > 1 else ""
     for i, key in enumerate(to_extract, 1):
         entry = entries[key]
@@ -115,7 +115,7 @@ def run(build: Path, shard: int = 0, shards: int = 1, seconds: int = DOC_SECONDS
         else:
             doc = document_from_json(read_json(build / "text" / f"{key}.json"))
         try:
-            result = guarded(lambda d=doc: extract(d, extractors), seconds)
+            result = guarded(lambda d=doc: analyse(d), seconds)
             record = {
                 **asdict(result.masthead),
                 "warnings": list(result.warnings),

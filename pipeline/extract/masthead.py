@@ -381,6 +381,8 @@ def read(doc: Document) -> Masthead:
     date_source = fit.kind.date_source if date else ""
     if not date:
         date, date_source = document_date(text)
+    if not date and doc.date:
+        date, date_source = doc.date, "given"
     title = ""
     if fit and fit.kind.title and fit.fields is not None:
         title = fit.kind.title.format(**fit.fields)
