@@ -1,4 +1,4 @@
-"""The symbol extractor on real sentences from ../shared/seeds and ../shared/corpus.
+"""The symbol extractor on real sentences from UN documents (tests/corpus, see its MANIFEST.csv).
 
 Each case: the sentence as it stands in the document (PDF line breaks kept), the document's own
 symbol, and the exact rows expected as (symbol, date, pinpoint, relation), in text order."""
@@ -15,8 +15,7 @@ import pytest
 from pipeline.extract import symbols
 from pipeline.extract.symbols import canonical, document_symbol, find, parse
 from pipeline.models import Context
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+from tests.conftest import corpus_texts, manifest, real_doc
 
 
 def rows(text: str, doc_symbol: str = "") -> list[tuple[str, str, str, str]]:
@@ -224,9 +223,21 @@ def test_canonical(raw: str, expected: str) -> None:
     assert canonical(raw) == expected
 
 
-def _manifest() -> dict[str, str]:
-    with open(SHARED / "corpus" / "MANIFEST.csv", encoding="utf-8", newline="") as fh:
-        return {r["file"]: r["un_symbol"] for r in csv.DictReader(fh)}
+# documents whose own symbol the text does not state where the reader looks: the printed
+# volume of 1967 Security Council resolutions gives it only in a running title
+OWN_SYMBOL_NOT_STATED = {"un-sc-res-242-1967.txt"}
+
+
+def _manifest() -> list:
+    """The corpus documents' own UN symbols as their manifest records them (WHO outbreak news
+    numbers such as `WHO DON 2024-DON529` are no UN symbols)."""
+    cases = []
+    for f, r in sorted(manifest().items()):
+        if r["source_repo"] and "/" in r["un_symbol"] and f.endswith(".txt"):
+            marks = [pytest.mark.xfail(strict=True, reason="own symbol not stated in the text")
+                     ] if f in OWN_SYMBOL_NOT_STATED else []
+            cases.append(pytest.param(f, r["un_symbol"], marks=marks, id=f))
+    return cases
 
 
 def _pdf_text(path: Path) -> str:
@@ -238,7 +249,7 @@ def _pdf_text(path: Path) -> str:
 @pytest.mark.parametrize(
     ("file", "expected"),
     [
-        *[(f, s) for f, s in sorted(_manifest().items()) if f.endswith(".txt")],
+        *_manifest(),
         ("un-pdf-a-res-73-8.pdf", "A/RES/73/8"),  # masthead split in two by the PDF
         ("un-pdf-a-l-632-1971.pdf", "A/L.632"),  # OCR text layer
         ("un-pdf-a-80-590.pdf", "A/80/590"),
@@ -247,7 +258,7 @@ def _pdf_text(path: Path) -> str:
     ],
 )
 def test_document_symbol(file: str, expected: str) -> None:
-    path = SHARED / "corpus" / file
+    path = real_doc(file)
     text = _pdf_text(path) if file.endswith(".pdf") else path.read_text(encoding="utf-8-sig")
     assert document_symbol(text) == canonical(expected)
 
@@ -274,7 +285,7 @@ def test_document_symbol_masthead(head: str, expected: str) -> None:
 
 def test_document_symbol_from_title_line() -> None:
     # the seed has no masthead: the title line `62/270.` and `The General Assembly,` tell it
-    text = (SHARED / "seeds" / "004_42a0f7cf2bba071a.txt").read_text(encoding="utf-8")
+    text = real_doc("004_42a0f7cf2bba071a.txt").read_text(encoding="utf-8")
     assert document_symbol(text) == "A/RES/62/270"
 
 
@@ -325,7 +336,7 @@ def test_fields(text: str, doc_symbol: str, fields: tuple[str, ...]) -> None:
 
 @pytest.mark.parametrize(
     "path",
-    sorted([*(SHARED / "corpus").glob("*.txt"), *(SHARED / "seeds").glob("*.txt")]),
+    corpus_texts(),
     ids=lambda p: p.name,
 )
 def test_corpus_rows_are_well_formed(path: Path) -> None:
