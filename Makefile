@@ -28,8 +28,8 @@ BUILD_ROOT ?= build
 BUILD := $(BUILD_ROOT)/$(notdir $(RAW_ABS))-$(shell printf '%s' '$(RAW_ABS)' | cksum | cut -d' ' -f1)
 
 INGEST_CODE := pipeline/models.py $(wildcard pipeline/ingest/*.py)
-EXTRACT_CODE := pipeline/models.py $(wildcard pipeline/extract/*.py pipeline/gazetteer.py pipeline/data/*)
-MERGE_CODE := pipeline/models.py pipeline/tables.py
+EXTRACT_CODE := pipeline/models.py $(wildcard pipeline/extract/*.py pipeline/gazetteer.py pipeline/coordinates.py pipeline/data/*)
+MERGE_CODE := pipeline/models.py pipeline/tables.py pipeline/schema.py
 VENV_DONE := $(VENV)/.installed
 
 .DEFAULT_GOAL := all
@@ -94,7 +94,7 @@ bench: $(VENV_DONE)
 ## Remove what make built: build/ and the tables in output/ (keeps .venv)
 clean:
 	rm -rf '$(BUILD_ROOT)' '$(OUTPUT)/text'
-	rm -f $(foreach t,documents dates symbols places actors,'$(OUTPUT)/$(t).csv')
+	rm -f $(foreach t,documents dates symbols places actors,'$(OUTPUT)/$(t).csv') '$(OUTPUT)/datapackage.json'
 
 ## Remove .venv as well
 distclean: clean
