@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 
+import frictionless
 import pandas as pd
 import pytest
 
@@ -114,7 +115,6 @@ def built(tmp_path_factory):
 
 
 def test_datapackage_is_valid_frictionless(built) -> None:
-    frictionless = pytest.importorskip("frictionless")
     package = json.loads((built / "datapackage.json").read_text(encoding="utf-8"))
     assert package == schema.descriptor()
     report = frictionless.validate(built / "datapackage.json")
