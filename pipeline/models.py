@@ -141,3 +141,5 @@ DOCUMENT_COLUMNS = [
     "doc_id", "source", "format", "sha256", "pages", "chars", "title", "symbol", "date",
     "status", "error",
 ]
+# after the contract's columns: where the date came from, and what a document lost
+DOCUMENT_EXTRA = ["date_source", "warnings", "kind", "letter_date"]

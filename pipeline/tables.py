@@ -1,20 +1,22 @@
 """Merge: the per-document build files → `OUTPUT/*.csv` and `OUTPUT/text/<doc_id>.txt`.
 
 Rows are sorted (doc_id, then start), so the same raw folder always gives byte-identical
-tables. Cells a spreadsheet would run as a formula are defused (see `spreadsheet_safe`)."""
+tables. Free-text cells a spreadsheet would run as a formula are defused (see
+`spreadsheet_safe`); `datapackage.json` describes every table (see `pipeline.schema`)."""
 
 from __future__ import annotations
 
 import csv
 import hashlib
 import io
+import json
 import sys
 from pathlib import Path
 
+from pipeline import schema
 from pipeline.files import read_json, write_if_changed
-from pipeline.models import DOCUMENT_COLUMNS, MENTION_KINDS, columns, mention_row
+from pipeline.models import MENTION_KINDS, mention_row
 
-DOCUMENT_EXTRA = ["date_source", "warnings", "kind", "letter_date"]
 # OWASP CSV injection: a cell starting with one of these may run as a formula; the apostrophe
 # is there so that the escape itself can be undone unambiguously
 ESCAPED_START = frozenset("=+-@\t\r'")
@@ -28,11 +30,17 @@ def spreadsheet_safe(value):
     return value
 
 
-def to_csv(header: list[str], rows: list[list]) -> str:
+def to_csv(table: str, rows: list[list]) -> str:
+    """A table as RFC 4180 CSV; only its free-text columns are escaped (numbers, dates,
+    identifiers and codes are written as they are: a longitude -74.00597 stays a number)."""
+    header = schema.table_columns(table)
+    free = [name in schema.free_text(table) for name in header]
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")  # RFC 4180
     writer.writerow(header)
-    writer.writerows([spreadsheet_safe(v) for v in row] for row in rows)
+    writer.writerows(
+        [spreadsheet_safe(v) if f else v for v, f in zip(row, free, strict=True)] for row in rows
+    )
     return buf.getvalue()
 
 
@@ -78,12 +86,14 @@ def merge(build: Path, output: Path, raw: Path | None = None) -> list[list]:
             for values in found.get(kind, []):
                 row = mention_row(doc["doc_id"], starts, cls(*values))
                 mention_rows[kind].append(list(row.values()))
-    for kind, cls in MENTION_KINDS.items():
+    for kind in MENTION_KINDS:
         rows = sorted(mention_rows[kind], key=lambda r: (r[0], r[2], r[3], [str(v) for v in r]))
-        write_if_changed(output / f"{kind}.csv", to_csv(columns(cls), rows))
+        write_if_changed(output / f"{kind}.csv", to_csv(kind, rows))
     write_texts(output / "text", texts)
     doc_rows.sort(key=lambda r: (r[0], r[1]))
-    write_if_changed(output / "documents.csv", to_csv(DOCUMENT_COLUMNS + DOCUMENT_EXTRA, doc_rows))
+    write_if_changed(output / "documents.csv", to_csv("documents", doc_rows))
+    write_if_changed(output / "datapackage.json",
+                     json.dumps(schema.descriptor(), indent=2, ensure_ascii=False) + "\n")
     return doc_rows
 
 

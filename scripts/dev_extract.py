@@ -1,9 +1,10 @@
-"""Dev harness: run ONE extractor over the shared gold documents and score it, without make.
+"""Dev harness: run ONE extractor over the dev gold documents and score it, without make.
 
     .venv/bin/python scripts/dev_extract.py symbols [-v]
 
-Reads the gold documents straight from ../shared (text files decoded as UTF-8, PDFs through
-pipeline.ingest.pdf when it exists, else pdfplumber's extract_text), builds a Context, calls
+Reads the documents of eval/dev/*.json straight from tests/corpus (text files decoded as UTF-8,
+PDFs through pipeline.ingest.pdf when it exists, else pdfplumber's extract_text), builds a
+Context, calls
 pipeline.extract.<kind>.find(ctx), writes build/dev-extract/<kind>.csv and runs score.py on it.
 """
 
@@ -15,7 +16,8 @@ from dataclasses import asdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+GOLD = ROOT / "eval" / "dev"
+CORPUS = ROOT / "tests" / "corpus"
 sys.path.insert(0, str(ROOT))
 
 from pipeline.models import MENTION_KINDS, Context, Document, columns  # noqa: E402
@@ -52,9 +54,9 @@ def main() -> None:
     with open(out / f"{kind}.csv", "w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)
         writer.writerow(columns(cls))
-        for gold in sorted((SHARED / "eval" / "gold").glob("*.json")):
+        for gold in sorted(GOLD.glob("*.json")):
             doc_id = gold.stem
-            src = next(p for d in ("seeds", "corpus") for p in (SHARED / d).glob(doc_id + ".*"))
+            src = next(CORPUS.glob(doc_id + ".*"))
             text = load_text(src)
             own = read_masthead(Document(doc_id, src.name, src.suffix[1:], "", text=text))
             ctx = Context(text=text, doc_symbol=own.symbol, doc_date=own.date)
@@ -62,8 +64,8 @@ def main() -> None:
                 assert text[m.start : m.end] == m.text, (doc_id, m)
                 writer.writerow([doc_id, 1, *asdict(m).values()])
     subprocess.run(
-        [sys.executable, str(SHARED / "eval" / "score.py"), "--output", str(out),
-         "--gold", str(SHARED / "eval" / "gold"), "--tables", kind, *sys.argv[2:]],
+        [sys.executable, str(ROOT / "eval" / "score.py"), "--output", str(out),
+         "--gold", str(GOLD), "--tables", kind, *sys.argv[2:]],
         check=False,
     )
 

@@ -12,7 +12,7 @@ import pytest
 
 from tests.conftest import ROOT, real_doc
 
-CONTRACT = {  # ../shared/TABLES.md: these columns first, in this order
+CONTRACT = {  # docs/TABLES.md: these columns first, in this order
     "documents": ["doc_id", "source", "format", "sha256", "pages", "chars", "title", "symbol",
                   "date", "status", "error"],
     "dates": ["doc_id", "page", "start", "end", "text", "date_start", "date_end", "precision",

@@ -1,9 +1,5 @@
 """Cleanup steps on real lines from the seeds and the corpus, each with its exact clean text."""
 
-import csv
-import re
-from pathlib import Path
-
 import pytest
 
 from pipeline.ingest.clean import (
@@ -19,16 +15,14 @@ from pipeline.ingest.clean import (
     normalize_whitespace,
     rejoin_hyphenated,
 )
+from tests.conftest import corpus_texts, manifest, real_doc
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-SEED_004 = SHARED / "seeds" / "004_42a0f7cf2bba071a.txt"
-DRAFT_L1 = SHARED / "corpus" / "un-ga-draft-a-80-l1.txt"
+SEED_004 = "004_42a0f7cf2bba071a.txt"
+DRAFT_L1 = "un-ga-draft-a-80-l1.txt"
 
 
-def read(path: Path) -> str:
-    if not path.exists():
-        pytest.skip(f"{path} not present")
-    return path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+def read(name: str) -> str:
+    return real_doc(name).read_text(encoding="utf-8-sig").replace("\r\n", "\n")
 
 
 @pytest.mark.parametrize(
@@ -217,25 +211,18 @@ def test_draft_l1_clean():
     ]
 
 
-def _pdf_extractions() -> set[str]:
-    """Corpus text files that are a PDF's text as extracted (their manifest notes say so)."""
-    with open(SHARED / "corpus" / "MANIFEST.csv", encoding="utf-8", newline="") as fh:
-        return {r["file"] for r in csv.DictReader(fh)
-                if re.search(r"pdftotext|PyMuPDF text", r["notes"])}
-
-
+# Texts that are the text layer of a UN PDF (masthead, job number, page furniture), as the
+# manifest's sources give them: the cleaner treats them as PDF text, so they are not here.
+PDF_TEXT_SOURCES = {"yuiseki/undocs", "wannli/un-docs-downloader"}
 NOT_PDF = [
-    *sorted(p.name for p in (SHARED / "corpus").glob("*.txt")
-            if p.name not in _pdf_extractions()),
-    "000_3347f42460fb647e.txt",
-    "003_dfc7466590605937.txt",
+    p.name for p in corpus_texts()
+    if p.name != SEED_004 and manifest()[p.name]["source_repo"] not in PDF_TEXT_SOURCES
 ]
 
 
 @pytest.mark.parametrize("name", NOT_PDF)
 def test_other_text_files_essentially_unchanged(name):
-    folder = "seeds" if name[0].isdigit() else "corpus"
-    raw = read(SHARED / folder / name)
+    raw = read(name)
     result = clean_text_file(raw)
     assert not result.from_pdf
     assert result.text == rejoin_hyphenated(normalize_whitespace(raw))
@@ -243,7 +230,7 @@ def test_other_text_files_essentially_unchanged(name):
 
 
 def test_rendered_resolution_footnotes_marked():
-    raw = read(SHARED / "corpus" / "un-ga-res-75-285.txt")
+    raw = read("un-ga-res-75-285.txt")
     result = clean_text_file(raw)
     (start, end), = result.footnote_spans
     assert result.text[end:].strip() == ""

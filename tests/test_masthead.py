@@ -24,8 +24,8 @@ from pipeline.extract.masthead import (
 from pipeline.extract.symbols import canonical
 from pipeline.ingest.pdf import read_pdf
 from pipeline.models import Document
+from tests.conftest import manifest, real_doc
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 HEADS = Path(__file__).resolve().parent / "mastheads"
 # corpus documents annotated blind by the team (eval/holdout): never tuned on
 HELD_OUT = {"un-sc-prst-2019-1.txt", "un-s-2021-106.txt", "un-sc-res-2565-2021.txt",
@@ -159,18 +159,10 @@ def test_distribution_date(raw, iso):
     assert (date if evidence == "masthead" else "") == iso
 
 
-def _shared(path: str) -> Path:
-    """A document of the team's shared corpus beside the repository, else skip."""
-    if not (SHARED / path).exists():
-        pytest.skip(f"../shared/{path} is absent")
-    return SHARED / path
-
-
 def _manifest() -> dict[str, str]:
-    if not (SHARED / "corpus" / "MANIFEST.csv").exists():
-        return {}
-    with open(SHARED / "corpus" / "MANIFEST.csv", encoding="utf-8", newline="") as fh:
-        return {r["file"]: r["un_symbol"] for r in csv.DictReader(fh)}
+    """The own symbols the corpus manifest records (WHO outbreak-news numbers are no UN
+    symbols: they have no slash)."""
+    return {f: r["un_symbol"] for f, r in manifest().items() if "/" in r["un_symbol"]}
 
 
 def _document(path: Path) -> Document:
@@ -196,7 +188,7 @@ def _document(path: Path) -> Document:
     ],
 )
 def test_own_symbol_of_corpus_documents(file: str, expected: str) -> None:
-    assert read(_document(_shared(f"corpus/{file}"))).symbol == canonical(expected)
+    assert read(_document(real_doc(file))).symbol == canonical(expected)
 
 
 @pytest.mark.parametrize(
@@ -221,7 +213,7 @@ def test_own_symbol_from_the_masthead(head: str, expected: str) -> None:
 
 def test_own_symbol_from_the_title_line() -> None:
     # the seed has no masthead: the title line `62/270.` and `The General Assembly,` tell it
-    text = _shared("seeds/004_42a0f7cf2bba071a.txt").read_text(encoding="utf-8")
+    text = real_doc("004_42a0f7cf2bba071a.txt").read_text(encoding="utf-8")
     assert document_symbol(text) == "A/RES/62/270"
 
 

@@ -1,4 +1,4 @@
-"""The symbol extractor on real sentences from ../shared/seeds and ../shared/corpus.
+"""The symbol extractor on real sentences from UN documents (tests/corpus, see its MANIFEST.csv).
 
 Each case: the sentence as it stands in the document (PDF line breaks kept), the document's own
 symbol, and the exact rows expected as (symbol, date, pinpoint, relation), in text order."""
@@ -16,8 +16,7 @@ from pipeline.extract import symbols
 from pipeline.extract.masthead import document_symbol
 from pipeline.extract.symbols import canonical, find, parse
 from pipeline.models import Context
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+from tests.conftest import corpus_texts
 
 
 def rows(text: str, doc_symbol: str = "") -> list[tuple[str, str, str, str]]:
@@ -315,7 +314,7 @@ def test_fields(text: str, doc_symbol: str, fields: tuple[str, ...]) -> None:
 
 @pytest.mark.parametrize(
     "path",
-    sorted([*(SHARED / "corpus").glob("*.txt"), *(SHARED / "seeds").glob("*.txt")]),
+    corpus_texts(),
     ids=lambda p: p.name,
 )
 def test_corpus_rows_are_well_formed(path: Path) -> None:

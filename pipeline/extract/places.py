@@ -7,6 +7,7 @@ from collections import Counter
 
 import regex
 
+from pipeline.coordinates import with_coordinates
 from pipeline.gazetteer import (
     Place,
     PlaceHit,
@@ -130,7 +131,7 @@ def resolve(text: str, hit: PlaceHit) -> Place:
 
 
 def mention(text: str, hit: PlaceHit) -> PlaceMention:
-    p = resolve(text, hit)
+    p = with_coordinates(resolve(text, hit))
     return PlaceMention(hit.start, hit.end, hit.text, p.name, p.place_type, p.country_code,
                         p.geonames_id, p.latitude, p.longitude)
 
