@@ -25,6 +25,9 @@ class Document:
     status: str = "ok"
     error: str = ""
     warnings: tuple[str, ...] = ()  # what cost the document part of its text
+    text_source: str = ""  # text-file | text-layer | ocr | mixed: how the text was obtained
+    ocr_confidence: float | None = None  # mean confidence of the recognized text, 0-1
+    ocr_pages: int = 0  # pages whose text was recognized by OCR
 
     @property
     def pages(self) -> int:

@@ -15,7 +15,7 @@ from pathlib import Path
 from pipeline.files import read_json, write_if_changed
 from pipeline.models import DOCUMENT_COLUMNS, MENTION_KINDS, columns
 
-DOCUMENT_EXTRA = ["date_source", "warnings"]
+DOCUMENT_EXTRA = ["date_source", "warnings", "text_source", "ocr_confidence"]
 # OWASP CSV injection: a cell starting with one of these may run as a formula; the apostrophe
 # is there so that the escape itself can be undone unambiguously
 ESCAPED_START = frozenset("=+-@\t\r'")
@@ -54,7 +54,7 @@ def merge(build: Path, output: Path, raw: Path | None = None) -> list[list]:
         if entry["error"]:
             sha = file_sha256(raw / entry["source"]) if raw else ""
             doc_rows.append([entry["doc_id"], entry["source"], entry["format"], sha, "", "", "",
-                             "", "", "error", entry["error"], "", ""])
+                             "", "", "error", entry["error"], "", "", "", ""])
             continue
         doc = read_json(build / "text" / f"{entry['key']}.json")
         found = read_json(build / "mentions" / f"{entry['key']}.json")
@@ -70,6 +70,8 @@ def merge(build: Path, output: Path, raw: Path | None = None) -> list[list]:
             doc["title"], found.get("symbol", ""), found.get("date", ""), status, error,
             found.get("date_source", ""),
             "; ".join([*doc.get("warnings", []), *found.get("warnings", [])]),
+            doc.get("text_source", "") if status == "ok" else "",
+            _confidence(doc.get("ocr_confidence")) if status == "ok" else "",
         ])
         if status != "ok":
             continue
@@ -85,6 +87,10 @@ def merge(build: Path, output: Path, raw: Path | None = None) -> list[list]:
     doc_rows.sort(key=lambda r: (r[0], r[1]))
     write_if_changed(output / "documents.csv", to_csv(DOCUMENT_COLUMNS + DOCUMENT_EXTRA, doc_rows))
     return doc_rows
+
+
+def _confidence(value: float | None) -> str:
+    return "" if value is None else f"{value:.2f}"
 
 
 def _page(starts: list[int], offset: int) -> int:

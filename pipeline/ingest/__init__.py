@@ -68,7 +68,7 @@ def _ingest_text(data: bytes, base: Document) -> Document:
     return Document(**{**_fields(base), "text": clean.text, "page_starts": starts,
                        "footnote_spans": tuple(map(tuple, clean.footnote_spans)),
                        "title": guess_title(clean.text), "symbol": clean.symbol,
-                       "date": clean.date})
+                       "date": clean.date, "text_source": "text-file"})
 
 
 def _ingest_pdf(path: Path, base: Document) -> Document:
@@ -78,8 +78,10 @@ def _ingest_pdf(path: Path, base: Document) -> Document:
     return Document(**{**_fields(base), "text": pdf.text, "page_starts": tuple(pdf.page_starts),
                        "footnote_spans": tuple(map(tuple, pdf.footnote_spans)),
                        "title": pdf.title or guess_title(pdf.text), "symbol": pdf.symbol,
-                       "date": pdf.date,
-                       "warnings": tuple(w for w in pdf.warnings if "could not be read" in w)})
+                       "date": pdf.date, "text_source": pdf.text_source,
+                       "ocr_confidence": pdf.ocr_confidence, "ocr_pages": pdf.ocr_pages,
+                       "warnings": tuple(w for w in pdf.warnings
+                                         if "could not be read" in w or "OCR" in w)})
 
 
 def guess_title(clean: str) -> str:
@@ -112,6 +114,4 @@ def _heading(paragraph: str) -> str:
     heading = " ".join(paragraph.split())
     if TITLE_LINE.fullmatch(heading) and not heading.endswith((".", ",", ";", ":")):
         return heading
-    return ""
-    return ""
     return ""

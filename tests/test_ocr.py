@@ -1,0 +1,141 @@
+"""OCR of scanned pages (pipeline/ingest/ocr.py): image-only pages are recognized, a scan's
+noisy text layer is replaced where OCR reads it better, the recognized lines come in reading
+order, and no model is ever downloaded. The scans are real UN documents copied into
+tests/scans/ (provenance in tests/scans/MANIFEST.csv); each page takes seconds to recognize, so
+each scan is read once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.ingest import ingest, ocr
+from pipeline.ingest.pdf import read_pdf
+
+SCANS = Path(__file__).resolve().parent / "scans"
+NOTE_VERBALE = SCANS / "un-pdf-ola-note-verbale-2022-03-04.pdf"  # image-only, 1 page
+DRAFT_1971 = SCANS / "un-pdf-a-l-632-1971.pdf"  # a 1971 scan with a noisy OCR text layer
+
+
+@pytest.fixture(scope="module")
+def note_verbale():
+    return ingest(NOTE_VERBALE, "note", NOTE_VERBALE.name, "pdf")
+
+
+@pytest.fixture(scope="module")
+def draft_1971():
+    return read_pdf(DRAFT_1971)
+
+
+def test_image_only_page_is_recognized(note_verbale):
+    assert note_verbale.status == "ok"
+    assert note_verbale.text_source == "ocr"
+    assert note_verbale.ocr_confidence >= 0.95
+    assert note_verbale.warnings == ()
+    assert (
+        "The Office of Legal Affairs of the Secretariat of the United Nations presents its "
+        "compliments to the Permanent Mission of Ukraine to the United Nations"
+    ) in note_verbale.text
+    assert "including an interoffice memorandum dated 19 December 1991" in note_verbale.text
+    assert "POSTAL ADDRESS-ADRESSE POSTALE: UNITED NATIONS, N.Y. 10017" in note_verbale.text
+
+
+def test_recognized_text_has_a_page_map(note_verbale):
+    assert note_verbale.page_starts == (0,)
+    start = note_verbale.text.index("Mr. Boris Yeltsin.")
+    assert note_verbale.page_of(start) == 1
+
+
+def test_noisy_text_layer_of_a_scan_is_replaced(draft_1971):
+    assert draft_1971.text_source == "ocr"
+    # the text layer reads `~9 September 1971`, `rrwenty-sixth` and `Nicar~gua`
+    assert "A/L.632\nASSEMBLY\t29 September 1971" in draft_1971.text
+    assert "Twenty-sixth session" in draft_1971.text
+    assert "Japan, Lesotho, Liberia, New Zealand, Nicaragua," in draft_1971.text
+    assert draft_1971.symbol == "A/L.632"
+    assert draft_1971.title == ("RESTORATION OF THE LAWFUL RIGHTS OF THE PEOPLE'S REPUBLIC OF "
+                                "CHINA IN THE UNITED NATIONS")
+    assert "71-19641" not in draft_1971.text  # the job number, a footer, as in a text layer
+
+
+@pytest.mark.parametrize(
+    ("text", "noise"),
+    [
+        # S/PV.492 (1950), its OCR text layer, page 4: `I11\\`, `dele~ation`, `pCl~der` and
+        # `éluestic~n` are malformed; `iudgmem`, `yery` and `beiore` are word-shaped
+        ("1;, thé' iudgmem (li I11\\' dele~ation the Security Coun\ufffecil mus,' pCl~der this "
+         "éluestic~n yery seriousl}: beiore", 4 / 16),
+        ("the iuridical ,otatus oi that i,oland. This is not the time", 1 / 11),
+        # the same words as printed, and a born-digital line with a symbol and a figure
+        ("the juridical status of that island. This is not the time", 0.0),
+        ("Recalls resolution A/RES/73/8 of 1 November 2018, l'Union and 49.4%", 0.0),
+    ],
+)
+def test_noise_counts_malformed_tokens(text, noise):
+    assert ocr.noise(text) == pytest.approx(noise)
+
+
+def box(text: str, x0: float, top: float, x1: float) -> ocr.Box:
+    return ocr.Box(text, 0.99, x0, top, x1, top + 11)
+
+
+def test_two_columns_are_read_left_then_right():
+    # S/PV.492 page 4 (1950), English and French columns side by side, as the engine boxes
+    # them (points): a full-width line first, then the two columns
+    boxes = [
+        box("SECURITY COUNCIL OFFICIAL RECORDS", 150, 10, 400),
+        box("deals with the so-called \"armed invasion of the terri-", 14, 30, 262),
+        box("visoire du point 3, qui a trait à une prétendue invasion", 274, 30, 522),
+        box("tory of China by the Government of the United States", 14, 41, 262),
+        box("armée du territoire de la Chine par le Gouvernement", 274, 41, 522),
+        box("of America and concerning violation of the Charter of", 14, 52, 262),
+        box("des Etats-Unis d'Amérique et une violation de la Charte", 274, 52, 522),
+        box("the United Nations\". I ask that a vote should be taken", 14, 63, 262),
+        box("des Nations Unies. Je demande qu'un vote ait lieu", 274, 63, 522),
+        box("with respect to that item.", 14, 74, 140),
+        box("en ce qui concerne ce point.", 274, 74, 400),
+    ]
+    page = ocr.layout(boxes, 540, 747)
+    assert [line.text for line in page.lines] == [
+        "SECURITY COUNCIL OFFICIAL RECORDS",
+        "deals with the so-called \"armed invasion of the terri-",
+        "tory of China by the Government of the United States",
+        "of America and concerning violation of the Charter of",
+        "the United Nations\". I ask that a vote should be taken",
+        "with respect to that item.",
+        "visoire du point 3, qui a trait à une prétendue invasion",
+        "armée du territoire de la Chine par le Gouvernement",
+        "des Etats-Unis d'Amérique et une violation de la Charte",
+        "des Nations Unies. Je demande qu'un vote ait lieu",
+        "en ce qui concerne ce point.",
+    ]
+
+
+def test_boxes_of_one_line_become_cells():
+    # the memorandum's masthead (1991): label, value and, far right, the date
+    boxes = [box("TO:", 88, 97, 104), box("The Secretary-General", 182, 99, 280),
+             box("DATE:", 432, 99, 458), box("19 December 1991", 465, 97, 540)]
+    page = ocr.layout(boxes, 612, 792)
+    assert [line.cells for line in page.lines] == [
+        ("TO:", "The Secretary-General", "DATE: 19 December 1991")
+    ]
+
+
+def test_page_ranges_in_warnings():
+    assert ocr._ranges([2, 3, 4, 7, 9, 10]) == "2-4, 7, 9-10"
+
+
+def test_engine_uses_the_models_in_the_wheel(monkeypatch):
+    from rapidocr.utils import download_file
+
+    def no_download(*_args, **_kwargs):
+        raise AssertionError("RapidOCR tried to download a model")
+
+    monkeypatch.setattr(download_file.DownloadFile, "run", no_download)
+    monkeypatch.setattr(download_file.requests, "get", no_download)
+    ocr.engine.cache_clear()
+    engine = ocr.engine()
+    assert engine.cfg.Det.model_path.endswith("PP-OCRv6_det_small.onnx")
+    assert engine._load_det_model() is not None
+    assert engine._load_rec_model() is not None
