@@ -132,6 +132,8 @@ def _guard_error(entry: dict, exc: BaseException, seconds: int) -> Document:
     if isinstance(exc, DocumentTimeout):
         msg = (f"took longer than {seconds} s and was stopped: split the file, or raise the "
                "limit with DOC_SECONDS=<seconds> make")
+        if entry["format"] == "pdf":
+            msg += " (scanned pages are read by OCR, at 5-20 s a page)"
     else:
         msg = "needed more memory than a document may use and was stopped: split the file"
     return Document(entry["doc_id"], entry["source"], entry["format"], "", status="error",

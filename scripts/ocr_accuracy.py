@@ -8,6 +8,7 @@ and of OCR against a hand transcription.
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 from pathlib import Path
@@ -34,7 +35,9 @@ important question under Article 18 of the Charter. 71-19641"""
 
 
 def normalized(text: str) -> str:
-    return " ".join(text.replace("\u00ad", "").replace("\ufffe", "").split())
+    """White space collapsed, soft hyphens and dot leaders (`. . . .`, which OCR skips) gone."""
+    text = re.sub(r"(?:\s*\.){3,}", " ", text.replace("\u00ad", "").replace("\ufffe", ""))
+    return " ".join(text.split())
 
 
 def edit_distance(a: str, b: str) -> int:

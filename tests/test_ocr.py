@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.ingest import ingest, ocr
-from pipeline.ingest.pdf import read_pdf
+from pipeline.ingest.pdf import Line, RawPage, read_pdf
 
 SCANS = Path(__file__).resolve().parent / "scans"
 NOTE_VERBALE = SCANS / "un-pdf-ola-note-verbale-2022-03-04.pdf"  # image-only, 1 page
@@ -139,3 +139,62 @@ def test_engine_uses_the_models_in_the_wheel(monkeypatch):
     assert engine.cfg.Det.model_path.endswith("PP-OCRv6_det_small.onnx")
     assert engine._load_det_model() is not None
     assert engine._load_rec_model() is not None
+
+
+# S/PV.492 (1950), page 4: a line of its OCR text layer, and the same line as printed
+NOISY_LINE = ("1;, thé' iudgmem (li I11\\' dele~ation the Security Coun\ufffecil mus,' pCl~der "
+              "this éluestic~n yery seriousl}: beiore")
+PRINTED_LINE = ("In the judgment of my delegation the Security Council must ponder this question "
+                "very seriously before")
+
+
+def scan_page(*texts: str) -> RawPage:
+    lines = tuple(Line(top=100 + 12 * k, bottom=110 + 12 * k, x0=72, x1=500, size=10,
+                       bold=False, cells=(text,)) for k, text in enumerate(texts))
+    return RawPage(612, 792, lines, ())
+
+
+def fake_ocr(monkeypatch, covers: list[float], recognized: dict[int, ocr.OcrPage]) -> list:
+    asked = []
+
+    def read_pages(_path, numbers):
+        asked.extend(numbers)
+        return {n: recognized[n] for n in numbers}
+
+    monkeypatch.setattr(ocr, "image_cover", lambda _path: covers)
+    monkeypatch.setattr(ocr, "read_pages", read_pages)
+    return asked
+
+
+def test_each_page_keeps_the_text_that_reads_better(monkeypatch):
+    pages = [scan_page(PRINTED_LINE), scan_page(NOISY_LINE), scan_page(NOISY_LINE), scan_page()]
+    asked = fake_ocr(monkeypatch, [0.01, 1.0, 1.0, 1.0], {
+        2: ocr.OcrPage(scan_page(PRINTED_LINE), 0.97, 100),
+        3: ocr.OcrPage(scan_page(NOISY_LINE + " ~ia I11"), 0.90, 120),
+        4: ocr.OcrPage(scan_page("Tbe ~ lll"), 0.41, 9),
+    })
+    reading = ocr.read_scans(Path("scan.pdf"), pages)
+    assert asked == [2, 3, 4]  # page 1 is born digital: its layer is never re-read
+    # page 3's recognized text is no less noisy than its layer; page 4 is left out
+    assert reading.sources == ("text-layer", "ocr", "text-layer", "ocr")
+    assert reading.text_source == "mixed"
+    assert reading.pages[1].lines[0].text == PRINTED_LINE
+    assert reading.pages[3].lines == ()
+    assert reading.confidence == 0.97
+    assert reading.warnings == (
+        "page 4: recognized text too poor to trust (OCR confidence 0.41); left out",
+    )
+
+
+def test_more_noisy_pages_than_the_cap_keep_their_layer(monkeypatch):
+    pages = [scan_page(NOISY_LINE)] * 8
+    asked = fake_ocr(monkeypatch, [1.0] * 8, {})
+    monkeypatch.setattr(ocr, "MAX_PAGES", 6)
+    reading = ocr.read_scans(Path("scan.pdf"), pages)
+    assert asked == []
+    assert reading.text_source == "text-layer"
+    assert reading.confidence is None
+    assert reading.warnings == (
+        "pages 1-8: noisy text layer kept (OCR re-reads at most 6 pages a document: "
+        "OCR_MAX_PAGES=<pages> DOC_SECONDS=<seconds> make, after touching the file, reads them)",
+    )

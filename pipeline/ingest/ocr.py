@@ -34,9 +34,9 @@ SCAN_COVER = 0.5  # a page is a scan when one image covers at least this share o
 # the corpus' born-digital pages measure 0.000-0.022, the 1950 and 1971 scans 0.015-0.157)
 NOISY_LAYER = 0.025
 MIN_CONFIDENCE = 0.80  # a page read with a lower mean confidence is too poor to trust
-# OCR costs 5-20 s a page here: a document's noisy-layer pages are re-read, noisiest first,
-# up to this many, so that it stays within its time limit (image-only pages are always read)
-MAX_PAGES = int(os.environ.get("OCR_MAX_PAGES", "8"))
+# OCR costs 5-20 s a page here: a document's noisy-layer pages are re-read when there are at
+# most this many, so that it stays within its time limit (image-only pages are always read)
+MAX_PAGES = int(os.environ.get("OCR_MAX_PAGES", "6"))
 
 # A token that reads as a word, a number or a symbol; OCR noise (`Sjl715`, `tbe~`, `I11\\'`,
 # `i,oland`, `dele~ation`, `SOVietIque`) does not. Parts of a compound or elision (`l'Union`,
@@ -99,40 +99,44 @@ def layer_text(page: RawPage) -> str:
 def read_scans(path: Path, pages: list[RawPage]) -> Reading:
     """Replace the pages without a usable text layer by their recognized text."""
     covers = image_cover(path)
-    blank, noisy = [], []
+    blank: list[int] = []
+    noisy: list[int] = []
     for number, (page, cover) in enumerate(zip(pages, covers, strict=True), start=1):
         text = layer_text(page)
         if cover > 0 and len("".join(text.split())) < MIN_LAYER_CHARS:
             blank.append(number)
         elif cover >= SCAN_COVER and noise(text) > NOISY_LAYER:
-            noisy.append((noise(text), number))
-    noisy.sort(key=lambda item: (-item[0], item[1]))
+            noisy.append(number)
     warnings = []
     if len(noisy) > MAX_PAGES:
-        skipped = sorted(number for _, number in noisy[MAX_PAGES:])
         warnings.append(
-            f"pages {_ranges(skipped)}: noisy text layer kept (OCR re-reads {MAX_PAGES} pages "
-            "a document; raise with OCR_MAX_PAGES=<pages> DOC_SECONDS=<seconds> make)"
+            f"pages {_ranges(noisy)}: noisy text layer kept (OCR re-reads "
+            f"at most {MAX_PAGES} pages a document: OCR_MAX_PAGES=<pages> DOC_SECONDS=<seconds> "
+            "make, after touching the file, reads them)"
         )
-    wanted = sorted([*blank, *(number for _, number in noisy[:MAX_PAGES])])
+        noisy = []
+    wanted = sorted([*blank, *noisy])
     if not wanted:
         return Reading(tuple(pages), ("text-layer",) * len(pages), None, tuple(warnings))
     read = read_pages(path, wanted)
     result, sources = list(pages), ["text-layer"] * len(pages)
     weighted = chars = 0.0
-    for number, ocr in read.items():
-        if ocr.chars and ocr.confidence < MIN_CONFIDENCE:
+    for number, recognized in read.items():
+        if recognized.chars and recognized.confidence < MIN_CONFIDENCE:
+            kept = "left out" if number in blank else "its noisy text layer kept"
             warnings.append(f"page {number}: recognized text too poor to trust (OCR confidence "
-                            f"{ocr.confidence:.2f}); left out")
-            ocr = OcrPage(RawPage(ocr.page.width, ocr.page.height, (), ()), ocr.confidence,
-                          ocr.chars)
-        elif number not in blank and noise(layer_text(ocr.page)) >= noise(
+                            f"{recognized.confidence:.2f}); {kept}")
+            if number not in blank:
+                continue
+            recognized = OcrPage(RawPage(recognized.page.width, recognized.page.height, (), ()),
+                                 recognized.confidence, 0)
+        elif number not in blank and noise(layer_text(recognized.page)) >= noise(
             layer_text(pages[number - 1])
         ):
             continue  # the text layer reads no worse than the recognized text
-        result[number - 1], sources[number - 1] = ocr.page, "ocr"
-        weighted += ocr.confidence * ocr.chars
-        chars += ocr.chars
+        result[number - 1], sources[number - 1] = recognized.page, "ocr"
+        weighted += recognized.confidence * recognized.chars
+        chars += recognized.chars
     confidence = round(weighted / chars, 3) if chars else None
     return Reading(tuple(result), tuple(sources), confidence, tuple(warnings))
 
