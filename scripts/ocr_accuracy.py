@@ -4,6 +4,7 @@ Also reports pages per second and, for the 1971 scan A/L.632, the error rate of 
 and of OCR against a hand transcription.
 
     .venv/bin/python scripts/ocr_accuracy.py [PDF:PAGES ...]   (default: the README's sample)
+    .venv/bin/python scripts/ocr_accuracy.py --decision        (layer or OCR, on old scans)
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ from pipeline.ingest.pdf import read_page  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 SAMPLE = ["un-pdf-a-res-73-3.pdf:1-3", "un-pdf-a-80-590.pdf:1-3"]
+# scans with an old OCR text layer: pages above and below the noise threshold
+DECISION = ["un-pdf-s-pv-492.pdf:3-4", "un-pdf-s-pv-492.pdf:9", "un-pdf-s-pv-492.pdf:17",
+            "un-pdf-a-l-632-1971.pdf:1"]
 # A/L.632 (29 September 1971), transcribed by hand from the page image, masthead to job number
 L632 = """UN LIBRARY OCT 1 - 1971 UN/SA COLLECTION UNITED NATIONS GENERAL ASSEMBLY Distr.
 LIMITED A/L.632
@@ -72,7 +76,24 @@ def pages_of(spec: str) -> tuple[Path, list[int]]:
     return CORPUS / name, list(range(int(first), int(last or first) + 1))
 
 
+def decision(specs: list[str]) -> None:
+    """Per page of a scan: malformed-token share of its layer and of OCR, and which is kept."""
+    for spec in specs:
+        path, numbers = pages_of(spec)
+        layers = layer_pages(path, numbers)
+        read = ocr.read_pages(path, numbers)
+        for n in numbers:
+            layer, recognized = ocr.noise(layers[n]), ocr.noise(ocr.layer_text(read[n].page))
+            reread = layer > ocr.NOISY_LAYER
+            kept = "OCR" if reread and recognized < layer else "layer"
+            print(f"{path.name} p{n}: malformed tokens: layer {layer:.3f}, OCR {recognized:.3f} "
+                  f"(confidence {read[n].confidence:.3f}); re-read: {reread}, kept: {kept}")
+
+
 def main(argv: list[str]) -> int:
+    if argv == ["--decision"]:
+        decision(DECISION)
+        return 0
     errors = chars = 0
     seconds = 0.0
     pages = 0

@@ -34,8 +34,9 @@ SCAN_COVER = 0.5  # a page is a scan when one image covers at least this share o
 # the corpus' born-digital pages measure 0.000-0.022, the 1950 and 1971 scans 0.015-0.157)
 NOISY_LAYER = 0.025
 MIN_CONFIDENCE = 0.80  # a page read with a lower mean confidence is too poor to trust
-# OCR costs 5-20 s a page here: a document's noisy-layer pages are re-read when there are at
-# most this many, so that it stays within its time limit (image-only pages are always read)
+# OCR costs 5-15 s of processor time a page: a document's noisy-layer pages are re-read when
+# there are at most this many, so that it stays within its time limit (image-only pages are
+# always read)
 MAX_PAGES = int(os.environ.get("OCR_MAX_PAGES", "6"))
 
 # A token that reads as a word, a number or a symbol; OCR noise (`Sjl715`, `tbe~`, `I11\\'`,
