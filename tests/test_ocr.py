@@ -112,6 +112,24 @@ def test_two_columns_are_read_left_then_right():
     ]
 
 
+def test_a_contents_page_is_not_two_columns():
+    # A/80/590 (2026), its contents rendered and recognized: the page numbers at the right
+    # margin stay on their entries' lines
+    entries = ["I. Introduction", "II. Mandate performance.", "A. Overall",
+               "B. Budget implementation .", "C. Mission support initiatives . .",
+               "D. Results-based budgeting frameworks .", "III. Resource performance .",
+               "A. Financial resources"]
+    numbers = ["6", "6", "6", "6", "10", "13", "19", "19"]
+    boxes = []
+    for k, (entry, number) in enumerate(zip(entries, numbers, strict=True)):
+        boxes.append(box(entry, 100, 300 + 14 * k, 100 + 6 * len(entry)))
+        boxes.append(box(number, 530, 300 + 14 * k, 536 + 4 * len(number)))
+    page = ocr.layout(boxes, 612, 792)
+    assert [line.text for line in page.lines] == [
+        f"{entry}\t{number}" for entry, number in zip(entries, numbers, strict=True)
+    ]
+
+
 def test_boxes_of_one_line_become_cells():
     # the memorandum's masthead (1991): label, value and, far right, the date
     boxes = [box("TO:", 88, 97, 104), box("The Secretary-General", 182, 99, 280),

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import os
+import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
@@ -29,6 +30,7 @@ from pipeline.ingest.pdf import CELL_GAP, Line, RawPage
 SCALE = 2.0  # render at 144 dpi: typewritten and printed text is 20-30 px high, as PP-OCR likes
 BOX_TO_FONT = 0.75  # a detected line box is about 4/3 the font size (measured on text-layer pages)
 MIN_LAYER_CHARS = 20  # a page image with fewer characters of text layer than this is a scan
+COLUMN_WIDTH = 0.3  # a column's typical line is at least this share of the page wide
 SCAN_COVER = 0.5  # a page is a scan when one image covers at least this share of it
 # a scan's text layer with more than this share of malformed tokens is re-read (see `noise`:
 # the corpus' born-digital pages measure 0.000-0.022, the 1950 and 1971 scans 0.015-0.157)
@@ -271,19 +273,24 @@ def layout(boxes: list[Box], width: float, height: float) -> RawPage:
 
 
 def _gutter(boxes: list[Box], width: float) -> float | None:
-    """The x of the white channel between two columns: a position in the middle of the page
-    that few boxes cross, with at least five boxes wholly on each side."""
+    """The x of the white channel between two columns of text: a position in the middle of the
+    page that few boxes cross, with at least five lines wholly on each side, lines as wide as a
+    column (a masthead's right-hand block or a contents page's numbers are not a column)."""
     narrow = [b for b in boxes if b.x1 - b.x0 < 0.55 * width]
     if len(narrow) < 10:
         return None
     best = None
     for step in range(30, 71):
         x = width * step / 100
-        left = sum(b.x1 <= x for b in narrow)
-        right = sum(b.x0 >= x for b in narrow)
+        left = [b.x1 - b.x0 for b in narrow if b.x1 <= x]
+        right = [b.x1 - b.x0 for b in narrow if b.x0 >= x]
+        if len(left) < 5 or len(right) < 5:
+            continue
+        if min(statistics.median(left), statistics.median(right)) < COLUMN_WIDTH * width:
+            continue
         crossing = sum(b.x0 < x < b.x1 for b in boxes)
-        if left >= 5 and right >= 5 and crossing * 10 <= left + right:
-            score = (crossing, -min(left, right))
+        if crossing * 10 <= len(left) + len(right):
+            score = (crossing, -min(len(left), len(right)))
             if best is None or score < best[0]:
                 best = (score, x)
     return best[1] if best else None
