@@ -95,14 +95,15 @@ def main(argv: list[str]) -> int:
         decision(DECISION)
         return 0
     errors = chars = 0
-    seconds = 0.0
+    seconds = cpu = 0.0
     pages = 0
     for spec in argv or SAMPLE:
         path, numbers = pages_of(spec)
         layers = layer_pages(path, numbers)
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         read = ocr.read_pages(path, numbers)
         seconds += time.perf_counter() - start
+        cpu += time.process_time() - cpu_start
         pages += len(numbers)
         for n in numbers:
             reference = normalized(layers[n])
@@ -111,7 +112,8 @@ def main(argv: list[str]) -> int:
             print(f"{path.name} p{n}: CER {distance / max(1, len(reference)):.4f} "
                   f"({distance}/{len(reference)}), confidence {read[n].confidence:.3f}")
     print(f"all: CER {errors / max(1, chars):.4f} over {pages} pages, {chars} characters; "
-          f"{pages / seconds:.2f} pages/s (render + OCR, one thread)")
+          f"{pages / seconds:.2f} pages/s (render + OCR, one thread), "
+          f"{cpu / pages:.1f} s of processor time a page")
     scan = CORPUS / "un-pdf-a-l-632-1971.pdf"
     layer = layer_pages(scan, [1])[1]
     recognized = ocr.layer_text(ocr.read_pages(scan, [1])[1].page)
