@@ -187,9 +187,6 @@ def engine():
     return rapidocr.RapidOCR(params={
         "Global.log_level": "error",
         "Global.use_cls": False,  # pages are upright; the angle classifier only costs time
-        # text lines are found on the page scaled to 960 px: a quarter less time, the same lines
-        "Det.limit_type": "max",
-        "Det.limit_side_len": 960,
         "Det.model_path": str(models / "PP-OCRv6_det_small.onnx"),
         "Rec.model_path": str(models / "PP-OCRv6_rec_small.onnx"),
         "Cls.model_path": str(models / "ch_ppocr_mobile_v2.0_cls_mobile.onnx"),
