@@ -28,7 +28,9 @@ import regex
 from pipeline.ingest.pdf import CELL_GAP, Line, RawPage
 
 SCALE = 2.0  # render at 144 dpi: typewritten and printed text is 20-30 px high, as PP-OCR likes
-BOX_TO_FONT = 0.75  # a detected line box is about 4/3 the font size (measured on text-layer pages)
+# font size of a line from its detected box's height: typeset A/RES/73/3 measures 0.87 (11.5-pt
+# boxes for 10-pt type); 0.75, set on the scans in tests/, keeps their footers in the footer band
+BOX_TO_FONT = 0.75
 MIN_LAYER_CHARS = 20  # a page image with fewer characters of text layer than this is a scan
 COLUMN_WIDTH = 0.3  # a column's typical line is at least this share of the page wide
 SCAN_COVER = 0.5  # a page is a scan when one image covers at least this share of it
