@@ -123,6 +123,7 @@ help:
 	@echo "make [target] [VARIABLE=value ...]"
 	@awk '/^## /{doc=substr($$0,4); next} /^[a-z-]+:/ && doc {sub(/:.*/,"",$$1); printf "  %-10s %s\n", $$1, doc} {doc=""}' $(MAKEFILE_LIST)
 	@echo "variables: RAW=dir (default raw)  OUTPUT=dir (default output)  -jN (N workers)"
-	@echo "           DOC_SECONDS=300 (time limit per document)  MAX_TEXT_MB=25 (largest text file)"
+	@echo "           DOC_SECONDS=300 (processor seconds per document)  MAX_TEXT_MB=25 (largest text file)"
+	@echo "           OCR_MAX_PAGES=6 (a scan's noisy pages re-read by OCR, at most)"
 
 .PHONY: all report venv test lint bench clean distclean help

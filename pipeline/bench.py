@@ -29,7 +29,18 @@ def source_texts() -> list[Path]:
 
 
 def source_pdfs() -> list[Path]:
-    return sorted(CORPUS.glob("*.pdf"))
+    """The corpus PDFs read from their text layer; scans (read by OCR) are benched apart."""
+    return [p for p in sorted(CORPUS.glob("*.pdf")) if not is_scan(p)]
+
+
+def scanned_pdfs() -> list[Path]:
+    return [p for p in sorted(CORPUS.glob("*.pdf")) if is_scan(p)]
+
+
+def is_scan(path: Path) -> bool:
+    from pipeline.ingest.ocr import SCAN_COVER, image_cover
+
+    return any(cover >= SCAN_COVER for cover in image_cover(path))
 
 
 def word_count(path: Path) -> int:
@@ -51,15 +62,15 @@ def build_text_corpus(folder: Path, words: int) -> tuple[int, int]:
     return files, total
 
 
-def build_pdf_corpus(folder: Path, copies: int) -> int:
-    """The corpus PDFs, each copied `copies` times, so the per-process start-up is amortized
-    as it is on a real collection."""
+def build_pdf_corpus(folder: Path, copies: int, pdfs: list[Path]) -> int:
+    """The PDFs, each copied `copies` times, so the per-process start-up is amortized as it is
+    on a real collection."""
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     for n in range(copies):
-        for path in source_pdfs():
+        for path in pdfs:
             shutil.copy(path, folder / f"{path.stem}-{n}.pdf")
-    return copies * len(source_pdfs())
+    return copies * len(pdfs)
 
 
 def timed_make(raw: Path, out: Path, build: Path, jobs: int = 1) -> tuple[float, float]:
@@ -96,6 +107,14 @@ def pdf_pages(out: Path) -> int:
 
     with (out / "documents.csv").open(newline="", encoding="utf-8") as fh:
         return sum(int(r["pages"] or 0) for r in csv.DictReader(fh))
+
+
+def ocr_pages(build: Path) -> int:
+    """Pages the build read by OCR (from the ingest results, which record each page's source)."""
+    import json
+
+    return sum(json.loads(p.read_text(encoding="utf-8")).get("ocr_pages", 0)
+               for p in build.rglob("text/*.json"))
 
 
 def baseline_ner(texts: list[str], words: int) -> float:
@@ -150,8 +169,11 @@ def main(argv: list[str] | None = None) -> int:
     big, small, pdf = BENCH / "raw-big", BENCH / "raw-small", BENCH / "raw-pdf"
     files, words = build_text_corpus(big, args.words)
     small_files, small_words = build_text_corpus(small, args.words // 4)
-    pdf_files = build_pdf_corpus(pdf, args.pdf_copies)
-    say(f"text corpus: {files} files, {words} words; PDFs: {pdf_files} files")
+    pdf_files = build_pdf_corpus(pdf, args.pdf_copies, source_pdfs())
+    scans = BENCH / "raw-scans"
+    scan_files = build_pdf_corpus(scans, 1, scanned_pdfs())
+    say(f"text corpus: {files} files, {words} words; PDFs: {pdf_files} files, "
+        f"scans: {scan_files} files")
 
     say("text path, -j1, from a clean build")
     t1, rss_big = median_of(args.runs, lambda: clean_build(big, "big", 1))
@@ -175,6 +197,9 @@ def main(argv: list[str] | None = None) -> int:
     say("PDF path")
     tp, rss_pdf = median_of(args.runs, lambda: clean_build(pdf, "pdf", 1))
     pages = pdf_pages(BENCH / "out-pdf")
+    say("OCR path (scans, once: seconds a page)")
+    t_ocr, rss_ocr = clean_build(scans, "scans", 1)
+    recognized = ocr_pages(BENCH / "build-scans")
 
     say("the spaCy component, one process and two")
     texts = sorted(big.glob("*.txt"))
@@ -193,6 +218,8 @@ def main(argv: list[str] | None = None) -> int:
         "component_words_per_s": round(component), "component_2_words_per_s":
         round(component_2), "component_vs_text": round(component / ours_words, 2),
         "baseline_ner_words_per_s": round(ner), "text_vs_ner": round(ours_words / ner, 2),
+        "scan_files": scan_files, "ocr_pages": recognized, "ocr_seconds": round(t_ocr, 1),
+        "ocr_pages_per_s": round(recognized / t_ocr, 3), "peak_rss_mb_ocr": round(rss_ocr),
         "pdf_pages_per_s": round(pages / tp, 1), "baseline_extract_text_pages_per_s":
         round(plumber, 1), "pdf_vs_extract_text": round(pages / tp / plumber, 2),
         "j1_seconds": round(t1, 2), "j2_seconds": round(t2, 2), "j2_speedup": round(t1 / t2, 2),
@@ -216,6 +243,9 @@ def table(r: dict) -> str:
         ("PDF path", f"{r['pdf_pages_per_s']} pages/s",
          f"{r['pdf_vs_extract_text']}x extract_text ({r['baseline_extract_text_pages_per_s']} "
          "pages/s)", ">= 1x"),
+        ("OCR path", f"{r['ocr_pages_per_s']} pages/s",
+         f"{r['ocr_pages']} scanned pages of {r['scan_files']} PDFs in {r['ocr_seconds']} s, "
+         f"{r['peak_rss_mb_ocr']} MB", ""),
         ("make -j2", f"{r['j2_seconds']} s vs {r['j1_seconds']} s at -j1",
          f"{r['j2_speedup']}x", ">= 1.7x"),
         ("nothing changed", f"{r['noop_seconds']} s", "", "< 2 s"),

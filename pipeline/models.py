@@ -26,6 +26,9 @@ class Document:
     status: str = "ok"
     error: str = ""
     warnings: tuple[str, ...] = ()  # what cost the document part of its text
+    text_source: str = ""  # text-file | text-layer | ocr | mixed: how the text was obtained
+    ocr_confidence: float | None = None  # mean confidence of the recognized text, 0-1
+    ocr_pages: int = 0  # pages whose text was recognized by OCR
 
     @property
     def pages(self) -> int:
@@ -141,5 +144,8 @@ DOCUMENT_COLUMNS = [
     "doc_id", "source", "format", "sha256", "pages", "chars", "title", "symbol", "date",
     "status", "error",
 ]
-# after the contract's columns: where the date came from, and what a document lost
-DOCUMENT_EXTRA = ["date_source", "warnings", "kind", "letter_date"]
+# after the contract's columns: where the date came from, what a document lost, its kind, a
+# letter's own date, and how its text was obtained
+DOCUMENT_EXTRA = [
+    "date_source", "warnings", "kind", "letter_date", "text_source", "ocr_confidence",
+]

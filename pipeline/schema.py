@@ -68,6 +68,12 @@ TABLES: dict[str, dict[str, Column]] = {
                        "pipeline/data/document_kinds.toml); empty when none fits."),
         "letter_date": Column("string", "A letter's own date, beside `date`, the day it was "
                               "issued.", pattern=ISO_DATE),
+        "text_source": Column("string", "How the text was obtained: `text-file`, "
+                              "`text-layer` (a PDF's own text), `ocr` (recognized from the page "
+                              "images) or `mixed`.",
+                              enum=("text-file", "text-layer", "ocr", "mixed")),
+        "ocr_confidence": Column("number", "Mean confidence of the recognized text (0 to 1), "
+                                 "for documents read by OCR.", minimum=0, maximum=1),
     },
     "dates": {
         "date_start": Column("string", "ISO 8601 at the precision the text gives; an unknown "

@@ -78,6 +78,8 @@ def merge(build: Path, output: Path, raw: Path | None = None) -> list[list]:
             error, found.get("date_source", ""),
             "; ".join([*doc.get("warnings", []), *found.get("warnings", [])]),
             found.get("kind", ""), found.get("letter_date", ""),
+            doc.get("text_source", "") if status == "ok" else "",
+            _confidence(doc.get("ocr_confidence")) if status == "ok" else "",
         ])
         if status != "ok":
             continue
@@ -95,6 +97,10 @@ def merge(build: Path, output: Path, raw: Path | None = None) -> list[list]:
     write_if_changed(output / "datapackage.json",
                      json.dumps(schema.descriptor(), indent=2, ensure_ascii=False) + "\n")
     return doc_rows
+
+
+def _confidence(value: float | None) -> str:
+    return "" if value is None else f"{value:.2f}"
 
 
 def write_texts(folder: Path, texts: dict[str, str]) -> None:

@@ -212,14 +212,6 @@ def test_page_map_and_spans_consistent(name):
 
 
 @pytest.mark.parametrize(
-    "name", ["un-pdf-ola-memo-1991-12-19.pdf", "un-pdf-ola-note-verbale-2022-03-04.pdf"]
-)
-def test_scan_without_text_layer(name):
-    with pytest.raises(PdfError, match=r"^no text layer: this PDF is a scan; run OCR first"):
-        read_pdf(corpus(name))
-
-
-@pytest.mark.parametrize(
     ("fixture", "message"),
     [
         ("encrypted-user-password.pdf", r"^encrypted: .*supply an unencrypted copy"),

@@ -33,11 +33,11 @@ def test_free_text_that_a_spreadsheet_would_run_is_escaped() -> None:
     # a file named with a leading dash, its title, a warning; the date and code columns not
     row = ["-leading-dash", "-leading-dash.txt", "txt", "ab" * 32, 1, 40,
            "=HYPERLINK(\"x\")", "A/RES/62/270", "2008-06-20", "ok", "", "masthead",
-           "+page 2: could not be read"]
+           "+page 2: could not be read", "", "", "text-layer", ""]
     assert to_csv("documents", [row]).splitlines()[1] == (
         "'-leading-dash,'-leading-dash.txt,txt," + "ab" * 32 + ",1,40,"
         "\"'=HYPERLINK(\"\"x\"\")\",A/RES/62/270,2008-06-20,ok,,masthead,"
-        "'+page 2: could not be read"
+        "'+page 2: could not be read,,,text-layer,"
     )
 
 
@@ -76,17 +76,25 @@ def write_tables(folder, rows: dict[str, list[list]]) -> None:
 
 def test_read_tables_types_values_and_escapes(tmp_path) -> None:
     # a document whose file is `NA.txt`: `NA` is Namibia's code, never a missing value
-    na_doc = ["NA", "NA.txt", "txt", "cd" * 32, 1, 12, "", "", "", "ok", "", "", ""]
+    na_doc = ["NA", "NA.txt", "txt", "cd" * 32, 1, 12, "", "", "", "ok", "", "", "", "", "",
+              "text-file", ""]
+    scan = ["note", "note.pdf", "pdf", "ab" * 32, 1, 90, "", "", "2022-03", "ok", "", "", "",
+            "note", "", "ocr", "0.99"]
     error = ["-scan", "-scan.pdf", "pdf", "ef" * 32, "", "", "", "", "", "error",
-             "no text layer: this PDF is a scan; run OCR first", "", ""]
+             "not a readable PDF: it is truncated or corrupt; re-download it", "", "", "", "",
+             "", ""]
     date = ["NA", 1, 0, 12, "-7 July 2008", "2008-07-07", "2008-07-07", "day", "date", "", "63"]
     place = ["NA", 1, 3, 11, "New York", "New York", "city", "USA", "5128581", "40.71427",
              "-74.00597"]
-    write_tables(tmp_path, {"documents": [na_doc, error], "dates": [date], "places": [place]})
+    write_tables(tmp_path, {"documents": [na_doc, scan, error], "dates": [date],
+                            "places": [place]})
     tables = read_tables(tmp_path)
     docs, dates, places = tables["documents"], tables["dates"], tables["places"]
-    assert docs["doc_id"].tolist() == ["NA", "-scan"]  # the escape of `-scan` undone
-    assert str(docs["pages"].dtype) == "Int64" and docs["pages"].isna().tolist() == [False, True]
+    assert docs["doc_id"].tolist() == ["NA", "note", "-scan"]  # the escape of `-scan` undone
+    assert str(docs["pages"].dtype) == "Int64"
+    assert docs["pages"].isna().tolist() == [False, False, True]
+    assert str(docs["ocr_confidence"].dtype) == "Float64"
+    assert docs.loc[1, "ocr_confidence"] == 0.99
     assert docs["title"].isna().all() and str(docs["title"].dtype) == "string"
     assert dates["text"].tolist() == ["-7 July 2008"]
     assert dates["session"].tolist() == ["63"] and str(dates["session"].dtype) == "string"

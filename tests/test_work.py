@@ -46,4 +46,15 @@ def test_guard_timeout_is_not_an_ordinary_exception() -> None:
     # a reader's `except Exception` must not swallow the time limit
     assert not issubclass(work.DocumentTimeout, Exception)
     with pytest.raises(work.DocumentTimeout):
-        work.guarded(lambda: __import__("time").sleep(3), 1)
+        work.guarded(_spin, 1)
+
+
+def _spin() -> None:
+    """Busy for ever: the limit counts processor time, which sleeping does not use."""
+    while True:
+        pass
+
+
+def test_guard_counts_processor_time_not_the_clock() -> None:
+    # a worker waiting for a busy machine's cores is not charged: 1.5 s of sleep fits in 1 s
+    assert work.guarded(lambda: __import__("time").sleep(1.5) or "done", 1) == "done"

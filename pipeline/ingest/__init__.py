@@ -53,7 +53,7 @@ def _ingest_text(data: bytes, base: Document) -> Document:
     starts = (0, *(i + 1 for i, ch in enumerate(clean.text) if ch == "\f"))
     return Document(**{**_fields(base), "text": clean.text, "page_starts": starts,
                        "footnote_spans": tuple(map(tuple, clean.footnote_spans)),
-                       "symbol": clean.symbol})
+                       "symbol": clean.symbol, "text_source": "text-file"})
 
 
 def _ingest_pdf(path: Path, base: Document) -> Document:
@@ -62,5 +62,7 @@ def _ingest_pdf(path: Path, base: Document) -> Document:
     pdf = read_pdf(path)
     return Document(**{**_fields(base), "text": pdf.text, "page_starts": tuple(pdf.page_starts),
                        "footnote_spans": tuple(map(tuple, pdf.footnote_spans)),
-                       "title": pdf.title, "symbol": pdf.symbol,
-                       "warnings": tuple(w for w in pdf.warnings if "could not be read" in w)})
+                       "title": pdf.title, "symbol": pdf.symbol, "text_source": pdf.text_source,
+                       "ocr_confidence": pdf.ocr_confidence, "ocr_pages": pdf.ocr_pages,
+                       "warnings": tuple(w for w in pdf.warnings
+                                         if "could not be read" in w or "OCR" in w)})

@@ -77,6 +77,9 @@ class PdfText:
     symbol: str
     pages: int
     warnings: tuple[str, ...] = ()
+    text_source: str = "text-layer"  # text-layer | ocr | mixed (see ingest/ocr.py)
+    ocr_confidence: float | None = None  # mean confidence of the recognized text
+    ocr_pages: int = 0
 
 
 @dataclass(frozen=True)
@@ -559,8 +562,8 @@ def _page_count_pdfminer(path: Path) -> int | None:
 
 
 def _open_check(path: Path) -> int:
-    """Open with pdfium (fast): raise PdfError for an unreadable, encrypted, empty or image-only
-    file; return the page count."""
+    """Open with pdfium (fast): raise PdfError for an unreadable, encrypted or empty file;
+    return the page count."""
     import pypdfium2 as pdfium
 
     if path.stat().st_size == 0:
@@ -583,13 +586,7 @@ def _open_check(path: Path) -> int:
         pages = len(doc)
         if pages == 0:
             raise PdfError("zero pages: the PDF has no pages; re-download or re-export it")
-        for i in range(pages):
-            textpage = doc[i].get_textpage()
-            if textpage.count_chars() and textpage.get_text_range().strip():
-                return pages
-        raise PdfError(
-            "no text layer: this PDF is a scan; run OCR first (e.g. ocrmypdf) and add the result"
-        )
+        return pages
     finally:
         doc.close()
 
@@ -607,6 +604,8 @@ def read_pdf(path: str | Path) -> PdfText:
     import pdfplumber
     from pdfminer.pdfpage import PDFPage
     from pdfplumber.page import Page
+
+    from pipeline.ingest import ocr
 
     path = Path(path)
     count = _open_check(path)
@@ -637,6 +636,12 @@ def read_pdf(path: str | Path) -> PdfText:
         raise PdfError(
             f"not a readable PDF: it is truncated or corrupt ({type(exc).__name__}); re-download it"
         ) from exc
+    reading = ocr.read_scans(path, raw)
+    raw = list(reading.pages)
+    warnings += reading.warnings
+    if not any(page.lines for page in raw):
+        raise PdfError("no text layer, and OCR found no text in its page images: check that the "
+                       "file is the document you meant, or supply a better scan")
     sizes = Counter()
     for page in raw:
         for line in page.lines:
@@ -670,6 +675,9 @@ def read_pdf(path: str | Path) -> PdfText:
         symbol=symbol,
         pages=count,
         warnings=tuple(warnings),
+        text_source=reading.text_source,
+        ocr_confidence=reading.confidence,
+        ocr_pages=reading.sources.count("ocr"),
     )
 
 
