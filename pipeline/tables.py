@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pipeline import schema
 from pipeline.files import read_json, write_if_changed
-from pipeline.models import MENTION_KINDS, mention_row
+from pipeline.models import DOCUMENT_EXTRA, MENTION_KINDS, mention_row
 
 # OWASP CSV injection: a cell starting with one of these may run as a formula; the apostrophe
 # is there so that the escape itself can be undone unambiguously
@@ -61,7 +61,7 @@ def merge(build: Path, output: Path, raw: Path | None = None) -> list[list]:
         if entry["error"]:
             sha = file_sha256(raw / entry["source"]) if raw else ""
             doc_rows.append([entry["doc_id"], entry["source"], entry["format"], sha, "", "", "",
-                             "", "", "error", entry["error"], "", "", "", ""])
+                             "", "", "error", entry["error"], *[""] * len(DOCUMENT_EXTRA)])
             continue
         doc = read_json(build / "text" / f"{entry['key']}.json")
         found = read_json(build / "mentions" / f"{entry['key']}.json")

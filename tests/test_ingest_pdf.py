@@ -60,8 +60,8 @@ def notes(result: pdf.PdfText) -> list[str]:
         # the masthead prints `A/81/6 (Sect. 25)/Part A*`; the asterisk is a footnote reference
         ("un-pdf-a-81-6-sect25.pdf", "A/81/6(Sect.25)/PartA", "2026-02-20", 9,
          "Proposed programme budget for 2027"),
-        # 1971 OCR: the date's day is noise (`~9 September 1971`), so no date
-        ("un-pdf-a-l-632-1971.pdf", "A/L.632", "", 1,
+        # 1971 scan: its text layer's day is noise (`~9 September 1971`); OCR reads the date
+        ("un-pdf-a-l-632-1971.pdf", "A/L.632", "1971-09-29", 1,
          "RESTORATION OF THE LAWFUL RIGHTS OF THE PEOPLE'S REPUBLIC OF CHINA IN THE UNITED "
          "NATIONS"),
     ],
