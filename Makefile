@@ -4,7 +4,9 @@
 #   BUILD/src/KEY.EXT ─ingest─▶ BUILD/text/KEY.json ─extract─▶ BUILD/mentions/KEY.json ─merge─▶ OUTPUT
 # make decides which per-document targets are out of date; their recipes queue the document,
 # and one `work` process per shard (SHARDS, run in parallel under -j) does the queued work, so
-# Python and the models start once per shard, not once per document.
+# Python and the models start once per shard, not once per document. With SCHEDULER set, one
+# `work` process sends the queued documents to that Dask cluster instead and writes what comes
+# back (see README, "Running on a cluster").
 
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -16,6 +18,8 @@ RAW ?= raw
 OUTPUT ?= output
 PYTHON ?= python3
 DOC_SECONDS ?= 300
+# a Dask scheduler (tcp://host:8786) to run the documents on; empty: this machine's cores
+SCHEDULER ?=
 VENV := .venv
 PY := $(VENV)/bin/python
 NPROC := $(shell nproc 2>/dev/null || echo 2)
@@ -62,7 +66,11 @@ $(BUILD)/mentions/%.json: $(BUILD)/text/%.json $(EXTRACT_CODE) | $(VENV_DONE)
 	@rm -f $@
 
 $(OUTPUT)/documents.csv: $(MENTIONS) $(BUILD)/docs.json $(MERGE_CODE) | $(VENV_DONE)
+ifdef SCHEDULER
+	@$(PY) -m pipeline work '$(BUILD)' --scheduler '$(SCHEDULER)' --seconds $(DOC_SECONDS)
+else
 	@$(MAKE) BUILD='$(BUILD)' SHARDS=$(JOBS) $(addprefix work-shard-,$(shell seq $(JOBS)))
+endif
 	@rm -f $(BUILD)/todo/ingest $(BUILD)/todo/extract
 	@$(PY) -m pipeline merge '$(BUILD)' '$(OUTPUT)' --raw '$(RAW)'
 
@@ -106,5 +114,6 @@ help:
 	@awk '/^## /{doc=substr($$0,4); next} /^[a-z-]+:/ && doc {sub(/:.*/,"",$$1); printf "  %-10s %s\n", $$1, doc} {doc=""}' $(MAKEFILE_LIST)
 	@echo "variables: RAW=dir (default raw)  OUTPUT=dir (default output)  -jN (N workers)"
 	@echo "           DOC_SECONDS=300 (time limit per document)  MAX_TEXT_MB=25 (largest text file)"
+	@echo "           SCHEDULER=tcp://host:8786 (run the documents on that Dask cluster)"
 
 .PHONY: all venv test lint bench clean distclean help

@@ -1,24 +1,37 @@
 """Merge: the per-document build files → `OUTPUT/*.csv` and `OUTPUT/text/<doc_id>.txt`.
 
 Rows are sorted (doc_id, then start), so the same raw folder always gives byte-identical
-tables. Cells a spreadsheet would run as a formula are defused (see `spreadsheet_safe`)."""
+tables. Cells a spreadsheet would run as a formula are defused (see `spreadsheet_safe`).
+
+The merge streams, so its memory does not grow with the corpus and its work follows the change:
+each document's rows are formatted once into a fragment, `BUILD/rows/KEY.json`, kept while the
+document's build files and this code stay the same; the tables are the fragments appended in
+doc_id order, one document in memory at a time; a clean text is written only for a document
+whose fragment was remade (or whose text file is missing)."""
 
 from __future__ import annotations
 
 import bisect
 import csv
+import filecmp
 import hashlib
 import io
+import os
 import sys
+import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.files import read_json, write_if_changed
+from pipeline.files import FILE_MODE, read_json, write_if_changed, write_json
 from pipeline.models import DOCUMENT_COLUMNS, MENTION_KINDS, columns
 
 DOCUMENT_EXTRA = ["date_source", "warnings"]
 # OWASP CSV injection: a cell starting with one of these may run as a formula; the apostrophe
 # is there so that the escape itself can be undone unambiguously
 ESCAPED_START = frozenset("=+-@\t\r'")
+# what a fragment is made by: a change to either file remakes every fragment
+FRAGMENT_CODE = (Path(__file__), Path(__file__).with_name("models.py"))
+MERGE_STATE = "merged.json"  # BUILD/merged.json: which output the last complete merge wrote
 
 
 def spreadsheet_safe(value):
@@ -37,82 +50,266 @@ def to_csv(header: list[str], rows: list[list]) -> str:
     return buf.getvalue()
 
 
+def table_headers() -> dict[str, list[str]]:
+    """Every table's columns, documents last: it is make's target, so it is moved into place
+    after the others."""
+    headers = {kind: columns(cls) for kind, cls in MENTION_KINDS.items()}
+    return {**headers, "documents": DOCUMENT_COLUMNS + DOCUMENT_EXTRA}
+
+
+def csv_body(header: list[str], rows: list[list]) -> str:
+    """The CSV lines of `rows` without the header line (to_csv formats them)."""
+    text = to_csv(header, rows)
+    return text[len(to_csv(header, [])):]
+
+
 def file_sha256(path: Path) -> str:
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        with path.open("rb") as fh:
+            return hashlib.file_digest(fh, "sha256").hexdigest()
     except OSError:
         return ""
 
 
-def merge(build: Path, output: Path, raw: Path | None = None) -> list[list]:
-    """Write every table; return the documents.csv rows."""
-    entries = read_json(build / "docs.json")
-    doc_rows: list[list] = []
+def error_row(entry: dict, raw: Path | None) -> list:
+    """The documents.csv row of a file the plan already refused (unsupported, duplicate...)."""
+    sha = file_sha256(raw / entry["source"]) if raw else ""
+    return [entry["doc_id"], entry["source"], entry["format"], sha, "", "", "", "", "", "error",
+            entry["error"], "", ""]
+
+
+def document_rows(doc: dict, found: dict) -> tuple[list, dict[str, list[list]]]:
+    """One document's documents.csv row and its mention rows per table, sorted by start."""
+    status, error = doc["status"], doc["error"] or found.get("error", "")
+    if error:
+        status = "error"
+    doc_row = [
+        doc["doc_id"], doc["source"], doc["format"], doc["sha256"],
+        len(doc["page_starts"]) if status == "ok" else "",
+        len(doc["text"]) if status == "ok" else "",
+        doc["title"], found.get("symbol", ""), found.get("date", ""), status, error,
+        found.get("date_source", ""),
+        "; ".join([*doc.get("warnings", []), *found.get("warnings", [])]),
+    ]
     mention_rows: dict[str, list[list]] = {kind: [] for kind in MENTION_KINDS}
-    texts: dict[str, str] = {}
-    for entry in entries:
-        if entry["error"]:
-            sha = file_sha256(raw / entry["source"]) if raw else ""
-            doc_rows.append([entry["doc_id"], entry["source"], entry["format"], sha, "", "", "",
-                             "", "", "error", entry["error"], "", ""])
-            continue
-        doc = read_json(build / "text" / f"{entry['key']}.json")
-        found = read_json(build / "mentions" / f"{entry['key']}.json")
-        status, error = doc["status"], doc["error"] or found.get("error", "")
-        if error:
-            status = "error"
-        else:
-            texts[doc["doc_id"]] = doc["text"]
-        doc_rows.append([
-            doc["doc_id"], doc["source"], doc["format"], doc["sha256"],
-            len(doc["page_starts"]) if status == "ok" else "",
-            len(doc["text"]) if status == "ok" else "",
-            doc["title"], found.get("symbol", ""), found.get("date", ""), status, error,
-            found.get("date_source", ""),
-            "; ".join([*doc.get("warnings", []), *found.get("warnings", [])]),
-        ])
-        if status != "ok":
-            continue
+    if status == "ok":
         starts = doc["page_starts"]
         for kind in MENTION_KINDS:
-            for values in found.get(kind, []):
-                page = _page(starts, values[0])
-                mention_rows[kind].append([doc["doc_id"], page, *values])
-    for kind, cls in MENTION_KINDS.items():
-        rows = sorted(mention_rows[kind], key=lambda r: (r[0], r[2], r[3], [str(v) for v in r]))
-        write_if_changed(output / f"{kind}.csv", to_csv(columns(cls), rows))
-    write_texts(output / "text", texts)
-    doc_rows.sort(key=lambda r: (r[0], r[1]))
-    write_if_changed(output / "documents.csv", to_csv(DOCUMENT_COLUMNS + DOCUMENT_EXTRA, doc_rows))
-    return doc_rows
+            rows = [[doc["doc_id"], _page(starts, values[0]), *values]
+                    for values in found.get(kind, [])]
+            mention_rows[kind] = sorted(rows, key=lambda r: (r[2], r[3], [str(v) for v in r]))
+    return doc_row, mention_rows
 
 
 def _page(starts: list[int], offset: int) -> int:
     return bisect.bisect_right(starts, offset) or 1
 
 
-def write_texts(folder: Path, texts: dict[str, str]) -> None:
-    wanted = {folder / f"{doc_id}.txt" for doc_id in texts}
-    for doc_id, text in texts.items():
-        write_if_changed(folder / f"{doc_id}.txt", text)
-    if folder.exists():
-        for path in sorted(folder.rglob("*"), reverse=True):
-            if path.is_file() and path not in wanted:
-                path.unlink()
-            elif path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
+def fragment(doc: dict, found: dict, made_from: list, code: str) -> dict:
+    """A document's rows as CSV text per table, and what they were made from."""
+    doc_row, mention_rows = document_rows(doc, found)
+    headers = table_headers()
+    return {
+        "from": made_from, "code": code, "doc_id": doc_row[0], "source": doc_row[1],
+        "status": doc_row[9], "error": doc_row[10],
+        "tables": {"documents": csv_body(headers["documents"], [doc_row]),
+                   **{k: csv_body(headers[k], rows) for k, rows in mention_rows.items()}},
+    }
 
 
-def summary(doc_rows: list[list]) -> str:
-    errors = [r for r in doc_rows if r[9] == "error"]
-    lines = [f"  error: {r[1]}: {r[10]}" for r in errors]
-    lines.append(f"{len(doc_rows)} documents: {len(doc_rows) - len(errors)} ok, "
+def file_signature(path: Path) -> list[int]:
+    """Changes whenever the file is rewritten: every build file is replaced, never edited."""
+    st = path.stat()
+    return [st.st_size, st.st_mtime_ns, st.st_ino]
+
+
+def code_stamp() -> str:
+    digest = hashlib.sha256()
+    for path in FRAGMENT_CODE:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class TableFiles:
+    """The tables, each streamed to a temporary file beside it and moved into place at the end,
+    only where its content changed (so make sees no change where there is none)."""
+
+    def __init__(self, output: Path, headers: dict[str, list[str]]) -> None:
+        output.mkdir(parents=True, exist_ok=True)
+        self.paths = {name: output / f"{name}.csv" for name in headers}
+        self.files = {}
+        for name, header in headers.items():
+            fd, tmp = tempfile.mkstemp(dir=output, prefix=f".{name}.csv.", suffix=".tmp")
+            self.files[name] = (Path(tmp), os.fdopen(fd, "w", encoding="utf-8", newline=""))
+            self.files[name][1].write(to_csv(header, []))
+
+    def append(self, name: str, text: str) -> None:
+        self.files[name][1].write(text)
+
+    def commit(self) -> None:
+        for name, (tmp, fh) in self.files.items():
+            fh.close()
+            target = self.paths[name]
+            if target.exists() and filecmp.cmp(tmp, target, shallow=False):
+                tmp.unlink()
+                if name == "documents":  # make's target: newer than what it was made from
+                    os.utime(target)
+            else:
+                os.chmod(tmp, FILE_MODE)
+                os.replace(tmp, target)
+
+    def discard(self) -> None:
+        for tmp, fh in self.files.values():
+            fh.close()
+            tmp.unlink(missing_ok=True)
+
+
+@dataclass
+class Summary:
+    """What the merge reports: the count of documents and the failed ones."""
+
+    documents: int = 0
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (source, message)
+
+
+class Texts:
+    """OUTPUT/text/: a document's clean text is written when its fragment was remade or its
+    file is missing. When the last complete merge of this build wrote another output (or was
+    interrupted), every text is compared and files of no document are removed."""
+
+    def __init__(self, build: Path, output: Path) -> None:
+        self.folder = output / "text"
+        self.state_file, self.output = build / MERGE_STATE, str(output.resolve())
+        self.trusted = self._state() == self._expected_state()
+        self.state_file.unlink(missing_ok=True)  # an interrupted merge leaves no trust behind
+        self.kept: set[str] | None = None if self.trusted else set()
+
+    def _expected_state(self) -> dict:
+        csv_file = Path(self.output) / "documents.csv"
+        return {"output": self.output,
+                "documents.csv": file_signature(csv_file) if csv_file.exists() else None}
+
+    def _state(self) -> dict | None:
+        try:
+            return read_json(self.state_file)
+        except (OSError, ValueError):
+            return None
+
+    def path(self, doc_id: str) -> Path:
+        return self.folder / f"{doc_id}.txt"
+
+    def update(self, doc_id: str, has_text: bool, remade: bool, text_json: Path) -> None:
+        path = self.path(doc_id)
+        if not has_text:
+            if remade or not self.trusted:
+                self.remove(doc_id)
+            return
+        if self.kept is not None:
+            self.kept.add(doc_id)
+        if remade or not self.trusted or not path.exists():
+            write_if_changed(path, read_json(text_json)["text"])
+
+    def remove(self, doc_id: str) -> None:
+        path = self.path(doc_id)
+        if path.exists():
+            path.unlink()
+            for parent in path.parents:
+                if parent == self.folder or not parent.is_relative_to(self.folder):
+                    break
+                if any(parent.iterdir()):
+                    break
+                parent.rmdir()
+
+    def finish(self) -> None:
+        if self.kept is not None and self.folder.exists():
+            for path in sorted(self.folder.rglob("*"), reverse=True):
+                if path.is_file():
+                    rel = path.relative_to(self.folder).as_posix()
+                    if not (rel.endswith(".txt") and rel[:-4] in self.kept):
+                        path.unlink()
+                elif path.is_dir() and not any(path.iterdir()):
+                    path.rmdir()
+        write_json(self.state_file, self._expected_state())
+
+
+def merge(build: Path, output: Path, raw: Path | None = None) -> Summary:
+    """Write every table and the clean texts, one document at a time, in doc_id order."""
+    entries = sorted(read_json(build / "docs.json"), key=lambda e: (e["doc_id"], e["source"]))
+    rows_dir, code = build / "rows", code_stamp()
+    texts = Texts(build, output)
+    tables = TableFiles(output, table_headers())
+    summary = Summary()
+    try:
+        for entry in entries:
+            summary.documents += 1
+            if entry["error"]:
+                row = error_row(entry, raw)
+                tables.append("documents", csv_body(table_headers()["documents"], [row]))
+                summary.errors.append((entry["source"], entry["error"]))
+                continue
+            part, remade, text_json = current_fragment(build, rows_dir, entry["key"], code)
+            for name, text in part["tables"].items():
+                tables.append(name, text)
+            if part["status"] == "error":
+                summary.errors.append((part["source"], part["error"]))
+            texts.update(part["doc_id"], part["status"] == "ok", remade, text_json)
+        remove_stale_fragments(rows_dir, {e["key"] for e in entries if not e["error"]}, texts)
+    except BaseException:
+        tables.discard()
+        raise
+    tables.commit()
+    texts.finish()
+    return summary
+
+
+def current_fragment(build: Path, rows_dir: Path, key: str, code: str) -> tuple[dict, bool, Path]:
+    """The document's fragment, remade when its build files or the merge code changed.
+    Returns (fragment, remade, path of its text json)."""
+    text_json, mentions_json = build / "text" / f"{key}.json", build / "mentions" / f"{key}.json"
+    made_from = [file_signature(text_json), file_signature(mentions_json)]
+    path = rows_dir / f"{key}.json"
+    try:
+        part = read_json(path)
+        if part["from"] == made_from and part["code"] == code:
+            return part, False, text_json
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    part = fragment(read_json(text_json), read_json(mentions_json), made_from, code)
+    write_json(path, part)
+    return part, True, text_json
+
+
+def remove_stale_fragments(rows_dir: Path, keys: set[str], texts: Texts) -> None:
+    """Delete the fragments (and clean texts) of documents no longer in the raw folder."""
+    if not rows_dir.exists():
+        return
+    for folder, _dirs, files in os.walk(rows_dir, topdown=False):
+        for name in files:
+            path = Path(folder, name)
+            key = path.relative_to(rows_dir).as_posix().removesuffix(".json")
+            if name.endswith(".json") and key in keys:
+                continue
+            try:
+                part = read_json(path)
+                texts.remove(part["doc_id"])
+            except (OSError, ValueError, KeyError, TypeError):
+                pass
+            path.unlink()
+        if folder != str(rows_dir) and not os.listdir(folder):
+            os.rmdir(folder)
+
+
+def summary_text(summary: Summary) -> str:
+    errors = summary.errors
+    lines = [f"  error: {source}: {message}" for source, message in errors]
+    lines.append(f"{summary.documents} documents: {summary.documents - len(errors)} ok, "
                  f"{len(errors)} error{'s' if len(errors) != 1 else ''}"
                  + (" (see documents.csv)" if errors else ""))
     return "\n".join(lines)
 
 
 def main(build: Path, output: Path, raw: Path | None) -> int:
-    rows = merge(build, output, raw)
-    print(summary(rows), file=sys.stderr)
+    summary = merge(build, output, raw)
+    print(summary_text(summary), file=sys.stderr)
     return 0
+
