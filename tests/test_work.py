@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 
 import pytest
 
@@ -47,3 +48,23 @@ def test_guard_timeout_is_not_an_ordinary_exception() -> None:
     assert not issubclass(work.DocumentTimeout, Exception)
     with pytest.raises(work.DocumentTimeout):
         work.guarded(lambda: __import__("time").sleep(3), 1)
+
+
+def test_time_limit_stops_a_worker_thread() -> None:
+    # a Dask worker runs documents in threads, where SIGALRM cannot reach
+    stopped = []
+
+    def busy() -> None:
+        while True:
+            pass
+
+    def document() -> None:
+        try:
+            work.guarded(busy, 1)
+        except work.DocumentTimeout:
+            stopped.append(True)
+
+    thread = threading.Thread(target=document, daemon=True)
+    thread.start()
+    thread.join(20)
+    assert stopped == [True]
