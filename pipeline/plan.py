@@ -5,7 +5,8 @@ and write what the Makefile needs. Standard library only: it runs before `.venv`
 
 Writes (each only when its content changes, so make sees no change where there is none):
   BUILD/docs.json   every file in RAW: key, doc_id, source, format, and an error where the file
-                    cannot be a document (unsupported type, duplicate id, link leaving RAW)
+                    cannot be a document (unsupported type, duplicate id, link leaving RAW);
+                    one entry per line in (doc_id, source) order, so the merge can stream it
   BUILD/docs.mk     `DOCS := key ...`, the documents make builds
   BUILD/src/KEY.EXT a symbolic link to the raw file, so make never sees a path with spaces
 It also deletes the intermediate files of documents that are no longer in RAW.
@@ -207,8 +208,9 @@ def main(argv: list[str] | None = None) -> int:
     except (OSError, ValueError):
         before = None
     sync_links(build, raw, docs, stats, before)
+    in_merge_order = sorted(docs, key=lambda d: (d.doc_id, d.source))
     write_if_changed(build / "docs.json",
-                     json_lines([{f: getattr(d, f) for f in FIELDS} for d in docs]))
+                     json_lines([{f: getattr(d, f) for f in FIELDS} for d in in_merge_order]))
     keys = " ".join(d.key for d in docs if not d.error)
     write_if_changed(build / "docs.mk", f"DOCS := {keys}\n")
     return 0

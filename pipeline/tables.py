@@ -12,18 +12,22 @@ whose fragment was remade (or whose text file is missing)."""
 from __future__ import annotations
 
 import bisect
+import contextlib
 import csv
 import filecmp
 import hashlib
 import io
+import json
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.files import FILE_MODE, read_json, write_if_changed, write_json
 from pipeline.models import DOCUMENT_COLUMNS, MENTION_KINDS, columns
+from pipeline.plan import doc_key
 
 DOCUMENT_EXTRA = ["date_source", "warnings"]
 # OWASP CSV injection: a cell starting with one of these may run as a formula; the apostrophe
@@ -117,9 +121,9 @@ def fragment(doc: dict, found: dict, made_from: list, code: str) -> dict:
     }
 
 
-def file_signature(path: Path) -> list[int]:
+def file_signature(path: Path | str) -> list[int]:
     """Changes whenever the file is rewritten: every build file is replaced, never edited."""
-    st = path.stat()
+    st = os.stat(path)
     return [st.st_size, st.st_mtime_ns, st.st_ino]
 
 
@@ -182,7 +186,7 @@ class Texts:
         self.state_file, self.output = build / MERGE_STATE, str(output.resolve())
         self.trusted = self._state() == self._expected_state()
         self.state_file.unlink(missing_ok=True)  # an interrupted merge leaves no trust behind
-        self.kept: set[str] | None = None if self.trusted else set()
+        self.rows_dir = build / "rows"
 
     def _expected_state(self) -> dict:
         csv_file = Path(self.output) / "documents.csv"
@@ -199,15 +203,12 @@ class Texts:
         return self.folder / f"{doc_id}.txt"
 
     def update(self, doc_id: str, has_text: bool, remade: bool, text_json: Path) -> None:
-        path = self.path(doc_id)
         if not has_text:
             if remade or not self.trusted:
                 self.remove(doc_id)
             return
-        if self.kept is not None:
-            self.kept.add(doc_id)
-        if remade or not self.trusted or not path.exists():
-            write_if_changed(path, read_json(text_json)["text"])
+        if remade or not self.trusted or not os.path.exists(f"{self.folder}/{doc_id}.txt"):
+            write_if_changed(self.path(doc_id), read_json(text_json)["text"])
 
     def remove(self, doc_id: str) -> None:
         path = self.path(doc_id)
@@ -221,11 +222,14 @@ class Texts:
                 parent.rmdir()
 
     def finish(self) -> None:
-        if self.kept is not None and self.folder.exists():
+        """After the tables: sweep the folder where it was not trusted, keeping the texts of
+        documents with a fragment (whose text, if they have none, update() removed)."""
+        if not self.trusted and self.folder.exists():
             for path in sorted(self.folder.rglob("*"), reverse=True):
                 if path.is_file():
                     rel = path.relative_to(self.folder).as_posix()
-                    if not (rel.endswith(".txt") and rel[:-4] in self.kept):
+                    fragment_file = self.rows_dir / f"{doc_key(rel[:-4])}.json"
+                    if not (rel.endswith(".txt") and fragment_file.exists()):
                         path.unlink()
                 elif path.is_dir() and not any(path.iterdir()):
                     path.rmdir()
@@ -234,13 +238,12 @@ class Texts:
 
 def merge(build: Path, output: Path, raw: Path | None = None) -> Summary:
     """Write every table and the clean texts, one document at a time, in doc_id order."""
-    entries = sorted(read_json(build / "docs.json"), key=lambda e: (e["doc_id"], e["source"]))
     rows_dir, code = build / "rows", code_stamp()
     texts = Texts(build, output)
     tables = TableFiles(output, table_headers())
     summary = Summary()
     try:
-        for entry in entries:
+        for entry in read_entries(build / "docs.json"):
             summary.documents += 1
             if entry["error"]:
                 row = error_row(entry, raw)
@@ -253,7 +256,7 @@ def merge(build: Path, output: Path, raw: Path | None = None) -> Summary:
             if part["status"] == "error":
                 summary.errors.append((part["source"], part["error"]))
             texts.update(part["doc_id"], part["status"] == "ok", remade, text_json)
-        remove_stale_fragments(rows_dir, {e["key"] for e in entries if not e["error"]}, texts)
+        remove_stale_fragments(build, rows_dir, texts)
     except BaseException:
         tables.discard()
         raise
@@ -264,36 +267,57 @@ def merge(build: Path, output: Path, raw: Path | None = None) -> Summary:
 
 def current_fragment(build: Path, rows_dir: Path, key: str, code: str) -> tuple[dict, bool, Path]:
     """The document's fragment, remade when its build files or the merge code changed.
-    Returns (fragment, remade, path of its text json)."""
-    text_json, mentions_json = build / "text" / f"{key}.json", build / "mentions" / f"{key}.json"
+    Returns (fragment, remade, path of its text json). Plain string paths: this runs for every
+    document on every merge."""
+    text_json, mentions_json = f"{build}/text/{key}.json", f"{build}/mentions/{key}.json"
     made_from = [file_signature(text_json), file_signature(mentions_json)]
-    path = rows_dir / f"{key}.json"
+    path = f"{rows_dir}/{key}.json"
     try:
-        part = read_json(path)
+        with open(path, "rb") as fh:
+            part = json.loads(fh.read())
         if part["from"] == made_from and part["code"] == code:
-            return part, False, text_json
+            return part, False, Path(text_json)
     except (OSError, ValueError, KeyError, TypeError):
         pass
-    part = fragment(read_json(text_json), read_json(mentions_json), made_from, code)
-    write_json(path, part)
-    return part, True, text_json
+    part = fragment(read_json(Path(text_json)), read_json(Path(mentions_json)), made_from, code)
+    write_json(Path(path), part)
+    return part, True, Path(text_json)
 
 
-def remove_stale_fragments(rows_dir: Path, keys: set[str], texts: Texts) -> None:
-    """Delete the fragments (and clean texts) of documents no longer in the raw folder."""
+def read_entries(path: Path) -> Iterator[dict]:
+    """docs.json's entries in (doc_id, source) order, streamed line by line as the plan writes
+    them (sorted, one per line); a file in another layout is read whole and sorted."""
+    with path.open(encoding="utf-8") as fh:
+        if fh.readline().strip() != "[":
+            fh.seek(0)
+            yield from sorted(json.load(fh), key=lambda e: (e["doc_id"], e["source"]))
+            return
+        previous = None
+        for line in fh:
+            line = line.strip().removesuffix(",")
+            if line in ("", "]"):
+                continue
+            entry = json.loads(line)
+            order = (entry["doc_id"], entry["source"])
+            if previous is not None and order < previous:
+                raise ValueError(f"{path} is not in doc_id order: run `make` to plan again")
+            previous = order
+            yield entry
+
+
+def remove_stale_fragments(build: Path, rows_dir: Path, texts: Texts) -> None:
+    """Delete the fragments (and clean texts) of documents no longer built: the plan removed
+    their mentions when their file left the raw folder or became unreadable."""
     if not rows_dir.exists():
         return
     for folder, _dirs, files in os.walk(rows_dir, topdown=False):
         for name in files:
             path = Path(folder, name)
             key = path.relative_to(rows_dir).as_posix().removesuffix(".json")
-            if name.endswith(".json") and key in keys:
+            if name.endswith(".json") and os.path.exists(f"{build}/mentions/{key}.json"):
                 continue
-            try:
-                part = read_json(path)
-                texts.remove(part["doc_id"])
-            except (OSError, ValueError, KeyError, TypeError):
-                pass
+            with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+                texts.remove(read_json(path)["doc_id"])
             path.unlink()
         if folder != str(rows_dir) and not os.listdir(folder):
             os.rmdir(folder)

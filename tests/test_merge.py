@@ -81,6 +81,8 @@ def test_vanished_document_loses_its_rows_text_and_fragment(built) -> None:
     raw, out, build = built
     entries = read_json(build / "docs.json")
     write_json(build / "docs.json", [e for e in entries if e["doc_id"] != B])
+    for stage in ("text", "mentions"):  # as the plan does for a file gone from the raw folder
+        (build / stage / f"{B}.json").unlink()
     tables.merge(build, out, raw)
     assert doc_ids(out, "documents") == {A}
     assert not (out / "text" / "sub").exists()
