@@ -185,11 +185,15 @@ def scale(docs: int, jobs: int, say) -> dict:
 def merge_memory(counts: list[int], source: Path, say) -> dict:
     """The merge alone on build folders of documents of real length (the ingested texts and
     mentions of the benchmark corpus, repeated): its peak memory at each count."""
-    samples = sorted(source.glob("*/mentions/*.json"))[:40]
-    if not samples:
+    templates = []
+    for build in sorted(source.glob("*/mentions")):
+        for mentions in sorted(build.rglob("*.json"))[:40]:
+            text = build.parent / "text" / mentions.relative_to(build)
+            doc = json.loads(text.read_text(encoding="utf-8"))
+            if doc["status"] == "ok":
+                templates.append((doc, mentions.read_text(encoding="utf-8")))
+    if not templates:
         return {}
-    templates = [(json.loads((s.parent.parent / "text" / s.name).read_text(encoding="utf-8")),
-                  s.read_text(encoding="utf-8")) for s in samples]
     result = {}
     for count in counts:
         say(f"merge memory: {count} documents of real length")
