@@ -19,6 +19,8 @@ import sys
 import time
 from pathlib import Path
 
+from pipeline.plan import json_lines
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 BENCH = ROOT / "build" / "bench"
@@ -211,7 +213,7 @@ def merge_memory(counts: list[int], source: Path, say) -> dict:
             (build / "text" / f"{key}.json").write_text(
                 json.dumps({**text, "doc_id": key, "source": f"{key}.txt"}), encoding="utf-8")
             (build / "mentions" / f"{key}.json").write_text(mentions, encoding="utf-8")
-        (build / "docs.json").write_text(json.dumps(entries), encoding="utf-8")
+        (build / "docs.json").write_text(json_lines(entries), encoding="utf-8")  # as planned
         chars = sum(len(templates[i % len(templates)][0]["text"]) for i in range(count))
         seconds, rss = timed([sys.executable, "-m", "pipeline", "merge", str(build), str(out)])
         again, rss_again = timed([sys.executable, "-m", "pipeline", "merge", str(build),

@@ -225,14 +225,10 @@ class Texts:
         """After the tables: sweep the folder where it was not trusted, keeping the texts of
         documents with a fragment (whose text, if they have none, update() removed)."""
         if not self.trusted and self.folder.exists():
-            for path in sorted(self.folder.rglob("*"), reverse=True):
-                if path.is_file():
-                    rel = path.relative_to(self.folder).as_posix()
-                    fragment_file = self.rows_dir / f"{doc_key(rel[:-4])}.json"
-                    if not (rel.endswith(".txt") and fragment_file.exists()):
-                        path.unlink()
-                elif path.is_dir() and not any(path.iterdir()):
-                    path.rmdir()
+            for rel, path in files_below(str(self.folder)):
+                fragment_file = f"{self.rows_dir}/{doc_key(rel[:-4])}.json"
+                if not (rel.endswith(".txt") and os.path.exists(fragment_file)):
+                    os.unlink(path)
         write_json(self.state_file, self._expected_state())
 
 
@@ -308,19 +304,28 @@ def read_entries(path: Path) -> Iterator[dict]:
 def remove_stale_fragments(build: Path, rows_dir: Path, texts: Texts) -> None:
     """Delete the fragments (and clean texts) of documents no longer built: the plan removed
     their mentions when their file left the raw folder or became unreadable."""
-    if not rows_dir.exists():
+    for rel, path in files_below(str(rows_dir)):
+        key = rel.removesuffix(".json")
+        if rel.endswith(".json") and os.path.exists(f"{build}/mentions/{key}.json"):
+            continue
+        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+            texts.remove(read_json(Path(path))["doc_id"])
+        os.unlink(path)
+
+
+def files_below(folder: str, prefix: str = "") -> Iterator[tuple[str, str]]:
+    """(path relative to folder, path) of each file below folder, one directory listing at a
+    time (never the whole tree in memory); a folder left empty is removed."""
+    if not os.path.isdir(folder):
         return
-    for folder, _dirs, files in os.walk(rows_dir, topdown=False):
-        for name in files:
-            path = Path(folder, name)
-            key = path.relative_to(rows_dir).as_posix().removesuffix(".json")
-            if name.endswith(".json") and os.path.exists(f"{build}/mentions/{key}.json"):
-                continue
-            with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
-                texts.remove(read_json(path)["doc_id"])
-            path.unlink()
-        if folder != str(rows_dir) and not os.listdir(folder):
-            os.rmdir(folder)
+    with os.scandir(folder) as listing:
+        for entry in listing:
+            if entry.is_dir(follow_symlinks=False):
+                yield from files_below(entry.path, f"{prefix}{entry.name}/")
+                with contextlib.suppress(OSError):
+                    os.rmdir(entry.path)  # only when empty
+            else:
+                yield prefix + entry.name, entry.path
 
 
 def summary_text(summary: Summary) -> str:
