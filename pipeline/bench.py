@@ -19,6 +19,8 @@ import sys
 import time
 from pathlib import Path
 
+from pipeline.plan import json_lines
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"  # the real UN documents the tests use (see its MANIFEST.csv)
 BENCH = ROOT / "build" / "bench"
@@ -157,15 +159,143 @@ def baseline_pdfplumber(pdfs: list[Path]) -> float:
     return pages / (time.perf_counter() - t)
 
 
+PLACES = ["Geneva", "Nairobi", "Vienna", "Bangkok", "Addis Ababa", "Santiago", "Beirut",
+          "New York"]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December"]
+
+
+def small_document(i: int) -> str:
+    """A short resolution-like text, different for every i: a symbol, dates and a place."""
+    session, year, month, day = 50 + i % 30, 1995 + i % 30, MONTHS[i % 12], 1 + i % 28
+    number = i % 300 + 1
+    return (f"United Nations\nA/RES/{session}/{number}\nGeneral Assembly\nDistr.: General\n"
+            f"{day} {month} {year}\n\n{session}/{number}. Cooperation on item {i}\n\n"
+            f"The General Assembly,\n\nRecalling its resolution {session - 1}/{i % 97 + 1} of "
+            f"{day} {month} {year - 1},\n\nWelcoming the meeting held in {PLACES[i % 8]} on "
+            f"{day} {month} {year},\n\n1. Requests the Secretary-General to report at its "
+            f"{session + 1}th session.\n")
+
+
+def build_small_corpus(folder: Path, count: int) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for i in range(count):
+        (folder / f"doc-{i:05d}.txt").write_text(small_document(i), encoding="utf-8")
+
+
+def timed(cmd: list[str]) -> tuple[float, float]:
+    """(seconds, peak RSS in MB of the command and everything below it)."""
+    probe = ("import resource, subprocess, sys, time; t = time.perf_counter();"
+             "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL,"
+             " stderr=subprocess.DEVNULL);"
+             "print(time.perf_counter() - t,"
+             " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MAKE")}
+    seconds, rss = subprocess.run([sys.executable, "-c", probe, *cmd], cwd=ROOT, env=env,
+                                  check=True, capture_output=True, text=True).stdout.split()
+    return float(seconds), float(rss)
+
+
+def scale(docs: int, jobs: int, say) -> dict:
+    """Many small documents: planning, first build, one added, nothing changed, memory."""
+    raw, build, out = BENCH / "raw-scale", BENCH / "build-scale", BENCH / "out-scale"
+    build_small_corpus(raw, docs)
+    say(f"scale: {docs} small documents, first build at -j{jobs}")
+    first, rss_first = clean_build(raw, "scale", jobs)
+    plan_build = next(build.glob("raw-scale-*"))
+    planning, _ = timed([sys.executable, "-m", "pipeline.plan", str(raw), str(plan_build)])
+    noop = statistics.median(timed_make(raw, out, build)[0] for _ in range(3))
+    say("scale: one document added")
+    (raw / "doc-added.txt").write_text(small_document(docs), encoding="utf-8")
+    added, rss_added = timed_make(raw, out, build)
+    (raw / "doc-added.txt").unlink()
+    timed_make(raw, out, build)
+    return {"docs": docs, "first_build_seconds": round(first, 1),
+            "planning_seconds": round(planning, 2), "noop_seconds": round(noop, 2),
+            "one_added_seconds": round(added, 2), "peak_rss_mb": round(max(rss_first,
+                                                                           rss_added))}
+
+
+def merge_memory(counts: list[int], source: Path, say) -> dict:
+    """The merge alone on build folders of documents of real length (the ingested texts and
+    mentions of the benchmark corpus, repeated): its peak memory at each count."""
+    templates = []
+    for build in sorted(source.glob("*/mentions")):
+        for mentions in sorted(build.rglob("*.json"))[:40]:
+            text = build.parent / "text" / mentions.relative_to(build)
+            doc = json.loads(text.read_text(encoding="utf-8"))
+            if doc["status"] == "ok":
+                templates.append((doc, mentions.read_text(encoding="utf-8")))
+    if not templates:
+        return {}
+    result = {}
+    for count in counts:
+        say(f"merge memory: {count} documents of real length")
+        build, out = BENCH / f"merge-{count}", BENCH / f"merge-out-{count}"
+        shutil.rmtree(build, ignore_errors=True)
+        shutil.rmtree(out, ignore_errors=True)
+        (build / "text").mkdir(parents=True)
+        (build / "mentions").mkdir()
+        entries = []
+        for i in range(count):
+            text, mentions = templates[i % len(templates)]
+            key = f"doc-{i:05d}"
+            entries.append({"key": key, "doc_id": key, "source": f"{key}.txt", "format": "txt",
+                            "error": ""})
+            (build / "text" / f"{key}.json").write_text(
+                json.dumps({**text, "doc_id": key, "source": f"{key}.txt"}), encoding="utf-8")
+            (build / "mentions" / f"{key}.json").write_text(mentions, encoding="utf-8")
+        (build / "docs.json").write_text(json_lines(entries), encoding="utf-8")  # as planned
+        chars = sum(len(templates[i % len(templates)][0]["text"]) for i in range(count))
+        seconds, rss = timed([sys.executable, "-m", "pipeline", "merge", str(build), str(out)])
+        again, rss_again = timed([sys.executable, "-m", "pipeline", "merge", str(build),
+                                  str(out)])
+        result[str(count)] = {"mean_chars": round(chars / count), "seconds": round(seconds, 1),
+                              "peak_rss_mb": round(rss), "unchanged_seconds": round(again, 2),
+                              "unchanged_peak_rss_mb": round(rss_again)}
+        shutil.rmtree(build, ignore_errors=True)
+        shutil.rmtree(out, ignore_errors=True)
+    return result
+
+
+def cluster_speedup(raw: Path, j1_seconds: float, workers: int, say) -> dict:
+    """The benchmark corpus on a Dask LocalCluster (worker processes, one thread each)
+    through `make SCHEDULER=...`, against the local -j1 build."""
+    from distributed import LocalCluster
+
+    say(f"Dask LocalCluster, {workers} single-thread workers")
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster:
+        build, out = BENCH / "build-dask", BENCH / "out-dask"
+        shutil.rmtree(build, ignore_errors=True)
+        shutil.rmtree(out, ignore_errors=True)
+        seconds, _ = timed(["make", f"RAW={raw}", f"OUTPUT={out}", f"BUILD_ROOT={build}",
+                            f"SCHEDULER={cluster.scheduler_address}"])
+    same = all((out / f"{t}.csv").read_bytes() == (BENCH / "out-big" / f"{t}.csv").read_bytes()
+               for t in ("documents", "dates", "symbols", "places", "actors"))
+    return {"workers": workers, "seconds": round(seconds, 2),
+            "speedup_vs_j1": round(j1_seconds / seconds, 2), "tables_identical": same}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--words", type=int, default=1_000_000, help="size of the text corpus")
     ap.add_argument("--runs", type=int, default=3, help="runs per noisy figure (median)")
     ap.add_argument("--pdf-copies", type=int, default=5, help="copies of each corpus PDF")
+    ap.add_argument("--scale-docs", type=int, default=20_000,
+                    help="small generated documents of the scale section (0: skip it)")
+    ap.add_argument("--merge-docs", default="2000,20000",
+                    help="document counts of the merge memory figure (empty: skip it)")
+    ap.add_argument("--merge-from", type=Path, default=BENCH / "build-big",
+                    help="build folder whose documents the merge memory figure repeats")
+    ap.add_argument("--only", choices=["scale"], help="run one section alone")
     args = ap.parse_args(argv)
     BENCH.mkdir(parents=True, exist_ok=True)
     say = lambda msg: print(f"bench: {msg}", file=sys.stderr, flush=True)  # noqa: E731
 
+    if args.only == "scale":
+        return run_scale(args, say)
     big, small, pdf = BENCH / "raw-big", BENCH / "raw-small", BENCH / "raw-pdf"
     files, words = build_text_corpus(big, args.words)
     small_files, small_words = build_text_corpus(small, args.words // 4)
@@ -228,9 +358,41 @@ def main(argv: list[str] | None = None) -> int:
         round(rss_small), "peak_rss_mb_full_corpus": round(rss_big),
         "quarter_corpus": {"files": small_files, "words": small_words},
     }
+    result["dask"] = cluster_speedup(big, t1, 2, say)
     (BENCH / "bench.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     print(table(result))
+    return run_scale(args, say)
+
+
+def run_scale(args, say) -> int:
+    result = {}
+    if args.scale_docs:
+        result["scale"] = scale(args.scale_docs, 2, say)
+    counts = [int(n) for n in args.merge_docs.split(",") if n]
+    if counts:
+        result["merge_memory"] = merge_memory(counts, args.merge_from, say)
+    (BENCH / "scale.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    print(scale_table(result))
     return 0
+
+
+def scale_table(r: dict) -> str:
+    lines = []
+    if s := r.get("scale"):
+        lines += [f"scale: {s['docs']:,} small generated documents",
+                  f"| {'figure':16} | {'ours':40} | target |", f"|{'-' * 18}|{'-' * 42}|--------|",
+                  f"| {'first build -j2':16} | {str(s['first_build_seconds']) + ' s':40} |  |",
+                  f"| {'planning':16} | {str(s['planning_seconds']) + ' s':40} |  |",
+                  f"| {'nothing changed':16} | {str(s['noop_seconds']) + ' s':40} | < 1.5 s |",
+                  f"| {'one added':16} | {str(s['one_added_seconds']) + ' s':40} | < 3 s |",
+                  f"| {'peak memory':16} | {str(s['peak_rss_mb']) + ' MB':40} | < 1 GB |"]
+    if m := r.get("merge_memory"):
+        lines.append("merge alone, documents of real length (first merge; unchanged re-merge):")
+        lines += [f"  {int(n):>6,} documents ({v['mean_chars']:,} chars each): "
+                  f"{v['peak_rss_mb']} MB peak, {v['seconds']} s; unchanged: "
+                  f"{v['unchanged_peak_rss_mb']} MB, {v['unchanged_seconds']} s"
+                  for n, v in m.items()]
+    return "\n".join(lines)
 
 
 def table(r: dict) -> str:
@@ -248,6 +410,9 @@ def table(r: dict) -> str:
          f"{r['peak_rss_mb_ocr']} MB", ""),
         ("make -j2", f"{r['j2_seconds']} s vs {r['j1_seconds']} s at -j1",
          f"{r['j2_speedup']}x", ">= 1.7x"),
+        ("Dask LocalCluster", f"{r['dask']['seconds']} s, {r['dask']['workers']} workers",
+         f"{r['dask']['speedup_vs_j1']}x -j1, tables identical: "
+         f"{r['dask']['tables_identical']}", ">= 1.7x"),
         ("nothing changed", f"{r['noop_seconds']} s", "", "< 2 s"),
         ("one file added", f"{r['one_added_seconds']} s", "", "< 5 s"),
         ("peak memory", f"{r['peak_rss_mb']} MB",

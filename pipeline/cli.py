@@ -2,6 +2,7 @@
 
     python -m pipeline plan  RAW BUILD          list RAW, write BUILD/docs.json and docs.mk
     python -m pipeline work  BUILD [--shard I/N] ingest + extract the documents make queued
+                             [--scheduler tcp://host:8786]   ... on a Dask cluster
     python -m pipeline merge BUILD OUTPUT [--raw RAW]   write OUTPUT/*.csv and OUTPUT/text/
     python -m pipeline run   RAW OUTPUT         all stages without make (no incremental build)
     python -m pipeline report OUTPUT            write OUTPUT/report.html and OUTPUT/review/
@@ -40,6 +41,9 @@ def parser() -> argparse.ArgumentParser:
                    help="process the I-th of N shares of the queue (default 1/1)")
     p.add_argument("--seconds", type=int, default=None,
                    help="time limit per document (default 300)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="run the documents on the Dask cluster of this scheduler "
+                   "(e.g. tcp://host:8786) instead of in this process")
     p = sub.add_parser("merge", help="write the CSV tables and clean texts")
     p.add_argument("build", type=Path)
     p.add_argument("output", type=Path)
@@ -63,6 +67,10 @@ def main(argv: list[str] | None = None) -> int:
         from pipeline import work
 
         seconds = args.seconds or work.DOC_SECONDS
+        if args.scheduler:
+            from pipeline import cluster
+
+            return cluster.run(args.build, args.scheduler, seconds)
         return work.run(args.build, *args.shard, seconds=seconds)
     if args.command == "merge":
         from pipeline import tables

@@ -31,8 +31,9 @@ def write_atomic(path: Path, data: str | bytes) -> None:
 def write_if_changed(path: Path, data: str) -> bool:
     """Write only when the content differs, so make sees no change where there is none."""
     try:
-        if path.read_text(encoding="utf-8") == data:
-            return False
+        with path.open(encoding="utf-8", newline="") as fh:  # as written: \r\n stays \r\n
+            if fh.read() == data:
+                return False
     except (FileNotFoundError, UnicodeDecodeError):
         pass
     write_atomic(path, data)

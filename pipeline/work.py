@@ -4,9 +4,11 @@ shard then ingests and extracts its share, loading the models and gazetteers onc
 
 from __future__ import annotations
 
+import ctypes
 import resource
 import signal
 import sys
+import threading
 import time
 from dataclasses import asdict
 from pathlib import Path
@@ -62,7 +64,10 @@ def guarded(fn, seconds: int):
     """Run fn() under a time limit; the limit's trip raises DocumentTimeout. The limit counts
     the processor time of this worker (all its threads), not the clock: on a shared machine a
     document's own cost decides, not the load of its neighbours (OCR of a scan takes seconds
-    of computing a page, several times that on a busy machine)."""
+    of computing a page, several times that on a busy machine). A thread other than the main
+    one (a Dask worker's) cannot take signals: a timer thread interrupts it by the clock."""
+    if threading.current_thread() is not threading.main_thread():
+        return _guarded_in_thread(fn, seconds)
     previous = signal.signal(signal.SIGPROF, _alarm)
     signal.setitimer(signal.ITIMER_PROF, seconds)
     try:
@@ -70,6 +75,30 @@ def guarded(fn, seconds: int):
     finally:
         signal.setitimer(signal.ITIMER_PROF, 0)
         signal.signal(signal.SIGPROF, previous)
+
+
+def _guarded_in_thread(fn, seconds: int):
+    """The time limit of a thread: at the limit, DocumentTimeout is raised in it (delivered
+    between two Python bytecodes, so a long call into C code is stopped when it returns)."""
+    thread_id = ctypes.c_ulong(threading.get_ident())
+    lock, done = threading.Lock(), []
+
+    def trip() -> None:
+        with lock:
+            if not done:
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(thread_id,
+                                                           ctypes.py_object(DocumentTimeout))
+
+    timer = threading.Timer(seconds, trip)
+    timer.daemon = True
+    timer.start()
+    try:
+        return fn()
+    finally:
+        with lock:
+            done.append(True)
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(thread_id, None)  # drop one not raised yet
+        timer.cancel()
 
 
 def limit_memory(max_bytes: int) -> None:
@@ -86,49 +115,66 @@ def document_from_json(data: dict) -> Document:
     return Document(**data)
 
 
-def run(build: Path, shard: int = 0, shards: int = 1, seconds: int = DOC_SECONDS) -> int:
+def queue(build: Path) -> tuple[dict[str, dict], list[str], set[str]]:
+    """What make queued: (docs.json entries by key, keys to extract, keys to ingest first)."""
     entries = {d["key"]: d for d in read_json(build / "docs.json") if not d["error"]}
     ingest_all = [k for k in queued(build, "ingest") if k in entries]
     extract_all = [k for k in dict.fromkeys(ingest_all + queued(build, "extract")) if k in entries]
+    return entries, extract_all, set(ingest_all)
+
+
+def run(build: Path, shard: int = 0, shards: int = 1, seconds: int = DOC_SECONDS) -> int:
+    entries, extract_all, ingest_all = queue(build)
     if not extract_all:
         return 0
     sizes = source_sizes(build, {k: entries[k] for k in extract_all})
     to_extract = share(extract_all, sizes, shard, shards)
-    to_ingest = set(to_extract) & set(ingest_all)
     if not to_extract:
         return 0
     limit_memory(MEMORY_BYTES)
-    from pipeline.analysis import analyse, extractors
-    from pipeline.ingest import ingest
+    from pipeline.analysis import extractors
 
     extractors()  # loaded before the first document's time limit starts
     tag = f"[{shard + 1}/{shards}] " if shards > 1 else ""
     for i, key in enumerate(to_extract, 1):
         entry = entries[key]
-        stage = "ingest+extract" if key in to_ingest else "extract"
+        stage = "ingest+extract" if key in ingest_all else "extract"
         progress(tag, stage, i, len(to_extract), entry["doc_id"])
-        if key in to_ingest:
-            src = build / "src" / f"{key}.{entry['format']}"
-            args = (src, entry["doc_id"], entry["source"], entry["format"])
-            try:
-                doc = guarded(lambda a=args: ingest(*a), seconds)
-            except (DocumentTimeout, MemoryError) as exc:
-                doc = _guard_error(entry, exc, seconds)
+        if key in ingest_all:
+            doc = ingest_document(entry, build / "src" / f"{key}.{entry['format']}", seconds)
             write_json(build / "text" / f"{key}.json", asdict(doc))
         else:
             doc = document_from_json(read_json(build / "text" / f"{key}.json"))
-        try:
-            result = guarded(lambda d=doc: analyse(d), seconds)
-            record = {
-                **asdict(result.masthead),
-                "warnings": list(result.warnings),
-                **{kind: [list(asdict(m).values()) for m in ms]
-                   for kind, ms in result.mentions.items()},
-            }
-        except (DocumentTimeout, MemoryError) as exc:
-            record = {"error": _guard_error(entry, exc, seconds).error}
+        record = extract_record(entry, doc, seconds)
         write_json(build / "mentions" / f"{key}.json", record)
     return 0
+
+
+def ingest_document(entry: dict, src: Path, seconds: int) -> Document:
+    """The document read from `src` under the time limit; never raises."""
+    from pipeline.ingest import ingest
+
+    try:
+        return guarded(lambda: ingest(src, entry["doc_id"], entry["source"], entry["format"]),
+                       seconds)
+    except (DocumentTimeout, MemoryError) as exc:
+        return _guard_error(entry, exc, seconds)
+
+
+def extract_record(entry: dict, doc: Document, seconds: int) -> dict:
+    """What BUILD/mentions/KEY.json holds: what the masthead says (kind, own symbol, date,
+    title), and the document's mentions of every kind as lists of field values."""
+    from pipeline.analysis import analyse
+
+    try:
+        result = guarded(lambda: analyse(doc), seconds)
+    except (DocumentTimeout, MemoryError) as exc:
+        return {"error": _guard_error(entry, exc, seconds).error}
+    return {
+        **asdict(result.masthead),
+        "warnings": list(result.warnings),
+        **{kind: [list(asdict(m).values()) for m in ms] for kind, ms in result.mentions.items()},
+    }
 
 
 def _guard_error(entry: dict, exc: BaseException, seconds: int) -> Document:

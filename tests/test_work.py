@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 
 import pytest
 
@@ -58,3 +59,23 @@ def _spin() -> None:
 def test_guard_counts_processor_time_not_the_clock() -> None:
     # a worker waiting for a busy machine's cores is not charged: 1.5 s of sleep fits in 1 s
     assert work.guarded(lambda: __import__("time").sleep(1.5) or "done", 1) == "done"
+
+
+def test_time_limit_stops_a_worker_thread() -> None:
+    # a Dask worker runs documents in threads, where SIGALRM cannot reach
+    stopped = []
+
+    def busy() -> None:
+        while True:
+            pass
+
+    def document() -> None:
+        try:
+            work.guarded(busy, 1)
+        except work.DocumentTimeout:
+            stopped.append(True)
+
+    thread = threading.Thread(target=document, daemon=True)
+    thread.start()
+    thread.join(20)
+    assert stopped == [True]
