@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.extract import actors
+from pipeline.extract.actors import people, units
+from pipeline.extract.actors.view import make_view
 from pipeline.models import Context
 
 GFMD = ("Global Forum on Migration and Development", "organization", "",
@@ -314,9 +316,9 @@ def test_un_inside_a_hyphenated_name_is_not_the_united_nations():
 
 
 def test_a_name_defined_by_its_acronym_needs_no_listed_head():
-    view = actors.make_view("the United Nations Platform for Space-based Information for Disaster "
+    view = make_view("the United Nations Platform for Space-based Information for Disaster "
                             "Management and Emergency Response (UN-SPIDER), and")
-    assert [h.actor for h in actors.acronym_named_hits(view)] == [
+    assert [h.actor for h in units.acronym_named_hits(view)] == [
         "United Nations Platform for Space-based Information for Disaster Management and "
         "Emergency Response"]
 
@@ -473,7 +475,7 @@ BARE_RUNS = [
 
 @pytest.mark.parametrize(("run", "name"), BARE_RUNS)
 def test_bare_name(run, name):
-    assert actors.bare_name(run.split(" ")) == name
+    assert people.bare_name(run.split(" ")) == name
 
 
 # from the 1960 Ghana statement: names given alone, no one of them with a title in the sentence

