@@ -1,4 +1,4 @@
-"""The symbol extractor on real sentences from ../shared/seeds and ../shared/corpus.
+"""The symbol extractor on real sentences from UN documents (tests/corpus, see its MANIFEST.csv).
 
 Each case: the sentence as it stands in the document (PDF line breaks kept), the document's own
 symbol, and the exact rows expected as (symbol, date, pinpoint, relation), in text order."""
@@ -15,8 +15,7 @@ import pytest
 from pipeline.extract import symbols
 from pipeline.extract.symbols import canonical, document_symbol, find, parse
 from pipeline.models import Context
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+from tests.conftest import corpus_texts, manifest, real_doc
 
 
 def rows(text: str, doc_symbol: str = "") -> list[tuple[str, str, str, str]]:
@@ -225,8 +224,8 @@ def test_canonical(raw: str, expected: str) -> None:
 
 
 def _manifest() -> dict[str, str]:
-    with open(SHARED / "corpus" / "MANIFEST.csv", encoding="utf-8", newline="") as fh:
-        return {r["file"]: r["un_symbol"] for r in csv.DictReader(fh)}
+    """The corpus documents' own symbols as their manifest records them (not the seeds')."""
+    return {f: r["un_symbol"] for f, r in manifest().items() if r["source_repo"]}
 
 
 def _pdf_text(path: Path) -> str:
@@ -247,7 +246,7 @@ def _pdf_text(path: Path) -> str:
     ],
 )
 def test_document_symbol(file: str, expected: str) -> None:
-    path = SHARED / "corpus" / file
+    path = real_doc(file)
     text = _pdf_text(path) if file.endswith(".pdf") else path.read_text(encoding="utf-8-sig")
     assert document_symbol(text) == canonical(expected)
 
@@ -274,7 +273,7 @@ def test_document_symbol_masthead(head: str, expected: str) -> None:
 
 def test_document_symbol_from_title_line() -> None:
     # the seed has no masthead: the title line `62/270.` and `The General Assembly,` tell it
-    text = (SHARED / "seeds" / "004_42a0f7cf2bba071a.txt").read_text(encoding="utf-8")
+    text = real_doc("004_42a0f7cf2bba071a.txt").read_text(encoding="utf-8")
     assert document_symbol(text) == "A/RES/62/270"
 
 
@@ -325,7 +324,7 @@ def test_fields(text: str, doc_symbol: str, fields: tuple[str, ...]) -> None:
 
 @pytest.mark.parametrize(
     "path",
-    sorted([*(SHARED / "corpus").glob("*.txt"), *(SHARED / "seeds").glob("*.txt")]),
+    corpus_texts(),
     ids=lambda p: p.name,
 )
 def test_corpus_rows_are_well_formed(path: Path) -> None:
