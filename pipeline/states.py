@@ -21,7 +21,7 @@ from pipeline.gazetteer import (
     place_hits,
     state_key,
 )
-from pipeline.reference import read_data, split_aliases
+from pipeline.reference import alternation, read_data, split_aliases, word_list
 
 
 @dataclass(frozen=True)
@@ -43,14 +43,7 @@ class CountryHit:
 
 # The organs through which a state acts. `X Government`, `the Government of X` and `the
 # Sudanese Government` all name the state itself, not a place in it.
-ORGAN = (
-    r"Governments?|government|[Aa]uthorities|[Dd]elegations?|Permanent\s+Missions?|Missions?"
-    r"|Permanent\s+Representatives?|[Rr]epresentatives?|Ambassadors?|Embassy|Ministers?|Ministry"
-    r"|President|Vice-President|Prime\s+Minister|Foreign\s+Minister|King|Queen|Emperor|Emir|Amir"
-    r"|Sultan|Crown\s+Prince|Chancellor|Cabinet|Parliament|Executive|[Aa]dministration|regime"
-    r"|[Pp]residency|[Hh]eads?\s+of\s+(?:State|Government)(?:\s+(?:and|or)\s+(?:State|Government))?"
-    r"|Chargé\s+d['’]affaires|Observer|Secretary\s+of\s+State"
-)
+ORGAN = alternation(word_list("state_organs.csv", "state_organ"), space=r"\s+")
 
 # Words before a country that make it the state as an actor: its government, its
 # representatives, its offices, the agent of a passive (`imposed by X`), the target of measures

@@ -17,17 +17,11 @@ from pipeline.gazetteer import (
     us_state,
 )
 from pipeline.models import Context, PlaceMention
+from pipeline.reference import alternation, word_list
 
 # Capitalised words that head the name of an organization, office or body: a place after
 # `<Head> of|for ...` is part of that name (`Economic Commission for Africa`).
-ORG_HEAD = (
-    r"Commission|Committee|Organi[sz]ation|Union|Bank|Court|Council|Fund|Programme|Program"
-    r"|Office|Agency|Institute|University|Centre|Center|Authority|Association|Community"
-    r"|Conference|Convention|Declaration|Statute|Treaty|Agreement|Protocol|Charter|Tribunal"
-    r"|Group|Department|Ministry|Secretariat|Board|Panel|Initiative|Partnership|Strategy"
-    r"|Plan|Framework|Agenda|Foundation|Network|League|Alliance|Federation|Society|Academy"
-    r"|School|College|Forum|Summit|Platform|Observatory|Service|Company|Corporation"
-)
+ORG_HEAD = alternation(word_list("head_nouns.csv", "place_name"))
 # UN field missions are named `<Mission|Force|Operation> in <country>` (`United Nations
 # Operation in Côte d'Ivoire`): there `in` joins the name too.
 MISSION_HEAD = r"Mission|Force|Operation|Office|Observer\s+Group|Verification\s+Mission"
@@ -60,7 +54,8 @@ HEAD_AFTER = regex.compile(
 # Titles before a name make the next word a person's name (`Mr. Jordan`).
 # A person's title may come with a given name (`Mr. José Rizal`).
 PERSON_BEFORE = regex.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Prof|H\.E)\.?\s+(?:\p{Lu}[\p{L}'’\-]*\.?[ \t]+)?"
+    rf"(?:\b{alternation(word_list('person_titles.csv', 'before_place'))}\.?\s+"
+    r"(?:\p{Lu}[\p{L}'’\-]*\.?[ \t]+)?"
     r"|\b(?:Saint|St|Lake|Mount|Mt|Cape)\.?\s+)\Z"
 )
 # A capitalised word before a one-word mention joins it into a longer name (`Michael Jordan`,

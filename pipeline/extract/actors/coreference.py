@@ -12,6 +12,7 @@ from pipeline.extract.actors.data import fold, org_by_id, slug, terms
 from pipeline.extract.actors.organizations import ORG_HEAD
 from pipeline.extract.actors.people import EPITHET, HONORIFIC, NOT_NAME, surname
 from pipeline.extract.actors.view import Hit, View, org_hit, replace
+from pipeline.reference import alternation, read_data, word_list
 
 ACRONYM_AFTER = re.compile(r" ?\((?P<acr>[A-Z][A-Za-z\-]*[A-Z])\)")
 
@@ -142,9 +143,8 @@ def epithet_hits(view: View, people: list[Hit]) -> list[Hit]:
 
 
 SHORT_REF = re.compile(
-    r"(?<![\w\-])(?:the|this|that|our|its|their|his|her) (?P<head>Assembly|Council|Committee"
-    r"|Forum|Court|Commission|Organization|Organisation|Agency|Fund|Programme|Tribunal|Union"
-    r"|Mission|Group|Network|Secretariat|Board|Division|Department|Office)(?![\w\-])"
+    rf"(?<![\w\-])(?:the|this|that|our|its|their|his|her) "
+    rf"(?P<head>{alternation(word_list('head_nouns.csv', 'short_reference'))})(?![\w\-])"
 )
 
 
@@ -154,10 +154,11 @@ SHORT_REF = re.compile(
 NAME_GOES_ON = re.compile(r" (?:(?:of|for|on|to) (?:the )?)?(?=[A-Z])")
 
 
-ORGAN_DEFAULT = {"A": {"Assembly": "general-assembly"},
-                 "E": {"Council": "economic-and-social-council"},
-                 "S": {"Council": "security-council"},
-                 "A/HRC": {"Council": "human-rights-council"}}
+@functools.cache
+def organ_default() -> dict[tuple[str, str], str]:
+    """(the organ that issued the document, a head word) → the body a short reference with no
+    body named before it means (`the Council` in an S/ document): data/organ_defaults.csv."""
+    return {(r["organ"], r["head"]): r["org_id"] for r in read_data("organ_defaults.csv")}
 
 
 def head_word(name: str) -> str:
@@ -190,7 +191,7 @@ def short_ref_hits(view: View, orgs: list[Hit], organ: str,
         if target is not None and target.actor_type == "event":
             continue
         if target is None:
-            org_id = ORGAN_DEFAULT.get(organ, {}).get(head, "")
+            org_id = organ_default().get((organ, head), "")
             if head == "Organization":
                 org_id = "united-nations"
             if not org_id:

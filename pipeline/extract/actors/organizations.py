@@ -8,20 +8,14 @@ import re
 
 import regex
 
+from pipeline.calendar import ORDINAL
 from pipeline.extract.actors.data import fold, org_by_id, org_by_name, slug
 from pipeline.extract.actors.view import Hit, View, event_hit, org_hit, replace
+from pipeline.reference import alternation, word_list
 
 # nouns that head the name of a body; `Conference`, `Summit` and the like head events, and
 # `Declaration`, `Agenda`, `Programme of Action` documents, which are not actors
-ORG_HEAD = (
-    r"(?:Organi[sz]ations?|Agency|Agencies|Commission|Sub-?[Cc]ommittee|Committee|Council|Fund"
-    r"|Programme|Bank|Union"
-    r"|Office|Department|Division|Mission|Tribunal|Court|Forum|Group|Network|Institute|Forces?"
-    r"|Secretariat|Board|Authority|Parliament|Ministry|Movement|Front|Party|Community"
-    r"|Association|Federation|Foundation|Centre|Center|League|Alliance|Coalition|Panel|Unit"
-    r"|Corporation|University|Bureau|Entity|Operation|Army|Police|Assembly|Senate"
-    r"|Congress|Cabinet|Team|Observatory|Hub)"
-)
+ORG_HEAD = alternation(word_list("head_nouns.csv", "org_name"))
 
 
 NOT_ORG_WORD = re.compile(
@@ -43,7 +37,7 @@ CAP = r"(?:[A-Z](?:[^\W\d_]|['’\-])*[^\W\d_]|[A-Z])"
 CONNECTOR = r"(?:of|for|on|de|des|du|la|le|et|to|against|del|on the|of the|for the)"
 
 
-IN_TAKERS = r"(?:Mission|Force|Forces|Operation|Office|Centre|Center|Tribunal|Court)"
+IN_TAKERS = alternation(word_list("head_nouns.csv", "takes_in"))
 
 
 # after the first connector, `with` and `against` link capitalized words too (`Global Network
@@ -80,15 +74,12 @@ SENTENCE_START = re.compile(r"(?:^|[.;:!?)\]]\s|\n)\s*$")
 
 
 # heads that are common nouns on their own (`Movement of goods`): a name needs a word before
-NEEDS_MODIFIER = frozenset({"Movement", "Operation", "Unit", "Party", "Front", "Army", "Police",
-                            "Union", "Federation", "Coalition", "Entity", "Forces", "Force",
-                            "Team", "Hub"})
+NEEDS_MODIFIER = frozenset(word_list("head_nouns.csv", "needs_modifier"))
 
 
 # `the Permanent Mission of Malawi`, `the Government of Belgium`: the state acting, which the
 # gazetteer reports; `Russian Federation`, `Soviet Union`: a state's own name
-STATE_HEADS = frozenset({"Mission", "Ministry", "Embassy", "Delegation", "Union", "Federation",
-                         "Republic", "Kingdom", "Commonwealth"})
+STATE_HEADS = frozenset(word_list("head_nouns.csv", "state_head"))
 
 
 # words of an event's name: a span holding one names an event, not a body, but a short
@@ -101,10 +92,7 @@ EVENT_WORD = re.compile(
 
 # `the first United Nations World Geospatial Information Congress, held in Deqing`: an
 # occurrence (a lower-case ordinal before it, `held` after it) is an event
-ORDINAL_BEFORE = re.compile(
-    r"(?:\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[a-z]+-(?:first"
-    r"|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|[a-z]+ieth|\d+(?:st|nd|rd|th)) )$"
-)
+ORDINAL_BEFORE = re.compile(rf"\b{ORDINAL} $")
 
 
 HELD_AFTER = re.compile(r",? held (?:in|on|at|from|during|under)\b")
@@ -166,8 +154,7 @@ def generic_org_hits(view: View, source_text: str = "") -> list[Hit]:
 # bodies named for a field of work that is also a word of an event's or a document's name
 # (`Working Group on the Universal Periodic Review`, `Office of Rule of Law`, `Committee on
 # Conferences`): a body all the same, when the word comes after the head noun of a working body
-TOPIC_HEADS = frozenset({"Group", "Committee", "Subcommittee", "Sub-Committee", "Sub-committee",
-                         "Commission", "Office", "Panel", "Board", "Council"})
+TOPIC_HEADS = frozenset(word_list("head_nouns.csv", "topic_head"))
 
 
 TOPIC_WORDS = frozenset({"Review", "Law", "Conferences"})

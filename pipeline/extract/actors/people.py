@@ -4,43 +4,25 @@ the surname is a titled person's of the same text (`Hermann Goering` after `Dr. 
 
 from __future__ import annotations
 
-import calendar
+import functools
 import re
 
+from pipeline.calendar import MONTHS, WEEKDAYS
 from pipeline.extract.actors.data import slug
 from pipeline.extract.actors.organizations import NOT_ORG_WORD
 from pipeline.extract.actors.view import Hit, View, near_cue
 from pipeline.gazetteer import place_hits
+from pipeline.reference import alternation, read_data, split_aliases, word_list
 
-HONORIFIC = (
-    r"(?:Mr|Mrs|Ms|Miss|Mme|Dr|Prof|Professor|H\. ?E|Sir|Dame|Lord|Lady|Sheikh|Sheikha|Shaikh"
-    r"|Shaikha|Emir|Amir|King|Queen|Prince|Princess|Pope|Cardinal|Archbishop|Bishop|Rev"
-    r"|Judge|Justice|Ambassador|Senator|Madam|Monsignor|Excellency|His Excellency"
-    r"|Her Excellency|His Majesty|Her Majesty|His Highness|Her Highness|Mahatma|Pandit|Sardar"
-    r"|Ayatollah|Emperor|Empress|Sultan)\.?"
-)
-
-
+# titles, honorifics and descriptions that open a person's name: data/person_titles.csv
+HONORIFIC = alternation(word_list("person_titles.csv", "honorific")) + r"\.?"
 # honorifics that belong to the name the world knows a person by when one name follows
 # (`Mahatma Gandhi`, `Pope Paul VI`, `King Hussein`, `Sheikh Hasina`); `Mr. Botha` is `Botha`
-EPITHET = re.compile(
-    r"(?:Mahatma|Pandit|Sardar|Ayatollah|Emperor|Empress|Sultan|King|Queen|Pope|Prince"
-    r"|Princess|Sheikh|Sheikha|Shaikh|Shaikha|Emir|Amir)"
-)
-
-
+EPITHET = re.compile(alternation(word_list("person_titles.csv", "epithet")))
 # a title that is also the role in which the text names the person
-ROLE_TITLE = (
-    r"(?:Secretary-General|Deputy Secretary-General|Assembly President|General Assembly"
-    r" President|Vice-President|President|Prime Minister|Deputy Prime Minister|Foreign"
-    r" Minister|Chancellor|High Commissioner|Special Rapporteur|Special Envoy|Special"
-    r" Representative|Director-General|Director General|Executive Director|Administrator"
-    r"|Chairman|Chairperson|Governor|Mayor|Colonel|Marshal|Admiral|Commander)"
-)
-
-
+ROLE_TITLE = alternation(word_list("person_titles.csv", "role"))
 # lower-case descriptions that precede a bare name (`member of Parliament Antoine Ghanem`)
-NAME_CUE = r"(?:member of Parliament|Member of Parliament|MP|journalist|the late|activist)"
+NAME_CUE = alternation(word_list("person_titles.csv", "name_cue"))
 
 
 PARTICLE = r"(?:al|Al|el|El|bin|ibn|bint|de|da|do|dos|das|del|della|di|du|van|von|der|den|la|le)"
@@ -92,15 +74,14 @@ NOT_NAME_WORDS = """
     President Secretary-General Minister Prime Ministers Mr Mrs Ms Excellency Chairman Chair
     Madam Sir Delegation Delegations Special Representative Envoy Ambassador Director
     Office Department Division Programme Fund Agency Union Bank Court Mission Forum Group
-    January February March April May June July August September October November December
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday Africa Europe Asia America
+    Africa Europe Asia America
     Americas Middle East West North South Central International National Global World
     Development Rights Human Security Peace Declaration Convention Charter Agenda Goals
     Summit Conference Session Report Resolution Island Islands Lebanon Palestine Contents Page
     Introduction Summary Annex Chapter Section Part Table Figure Note Item Distr Original"""
 
 
-NOT_NAME = frozenset(NOT_NAME_WORDS.split())
+NOT_NAME = frozenset(NOT_NAME_WORDS.split()) | frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 
 def clean_name(name: str) -> str:
@@ -131,14 +112,12 @@ def surname(name: str) -> str:
     return words[-1] if words else name
 
 
-ROLE_OF_TITLE = {
-    "assembly president": "President of the General Assembly",
-    "general assembly president": "President of the General Assembly",
-    "secretary-general": "Secretary-General",
-    "deputy secretary-general": "Deputy Secretary-General",
-    "director general": "Director-General",
-    "secretary general": "Secretary-General",
-}
+@functools.cache
+def role_of_title() -> dict[str, str]:
+    """A role title, folded to lower case → the role it names (`Assembly President` → `President
+    of the General Assembly`)."""
+    return {r["title"].lower(): r["role"] or r["title"] for r in read_data("person_titles.csv")
+            if "role" in split_aliases(r["lists"])}
 
 
 def role_of(titles: str) -> str:
@@ -146,7 +125,7 @@ def role_of(titles: str) -> str:
     if not roles:
         return ""
     role = " ".join(roles[-1].split())
-    return ROLE_OF_TITLE.get(role.lower(), role)
+    return role_of_title().get(role.lower(), role)
 
 
 def person_hits(view: View) -> list[Hit]:
@@ -199,7 +178,7 @@ OPENER_WORDS = """
     Against Among Despite During Without Within Like Mrs Ms Dr My Your You Me Us Him Them"""
 
 
-NOT_BARE_NAME = NOT_NAME | frozenset(OPENER_WORDS.split()) | frozenset(calendar.month_name[1:])
+NOT_BARE_NAME = NOT_NAME | frozenset(OPENER_WORDS.split())
 
 
 # a connector before the run: the end of a longer name (`Under-Secretary-General for
