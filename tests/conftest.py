@@ -1,36 +1,20 @@
-"""Shared fixtures: paths to the real UN documents the tests read.
-
-They live in tests/corpus/ (provenance in tests/corpus/MANIFEST.csv), so the suite runs in a bare
-clone. A document that is not copied there yet is read from the team's shared corpus beside the
-repository (../shared) when it is present; without it the test skips and says so."""
+"""Shared fixtures: paths to the real UN documents the tests read."""
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "tests" / "corpus"
 SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+CORPUS = SHARED / "corpus"
 
 
 def real_doc(name: str) -> Path:
-    """A real UN document: tests/corpus/NAME, else ../shared's seeds or corpus, else skip."""
-    for folder in (CORPUS, SHARED / "seeds", SHARED / "corpus"):
+    """A document from ../shared (seeds or corpus), or raw/ when ../shared is absent."""
+    for folder in (SEEDS, CORPUS, ROOT / "raw"):
         if (folder / name).exists():
             return folder / name
-    pytest.skip(f"{name} is not in tests/corpus/ and ../shared is absent: copy it into "
-                "tests/corpus/ with its provenance in tests/corpus/MANIFEST.csv")
-
-
-def corpus_texts() -> list[Path]:
-    """Every text document in tests/corpus/, sorted by name."""
-    return sorted(CORPUS.glob("*.txt"))
-
-
-def manifest() -> dict[str, dict[str, str]]:
-    """tests/corpus/MANIFEST.csv: file name -> its row (kind, un_symbol, source...)."""
-    with open(CORPUS / "MANIFEST.csv", encoding="utf-8", newline="") as fh:
-        return {row["file"]: row for row in csv.DictReader(fh)}
+    pytest.skip(f"{name} is not available")

@@ -1,4 +1,4 @@
-"""The date extractor on real sentences from UN documents (tests/corpus, provenance in its MANIFEST.csv).
+"""The date extractor on real sentences from UN documents (seeds and corpus in ../shared).
 
 One line per case: the sentence, the document's date the pipeline would pass (`ctx.doc_date`),
 the phrase found, and its exact normalized values. Where no corpus sentence has a shape, the

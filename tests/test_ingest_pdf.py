@@ -8,9 +8,9 @@ import pytest
 
 from pipeline.ingest import pdf
 from pipeline.ingest.pdf import FOOTNOTE_RULE, PdfError, read_pdf
-from tests.conftest import real_doc
 
 HERE = Path(__file__).resolve().parent
+CORPUS = HERE.parents[1] / "shared" / "corpus"
 TEXT_PDFS = [
     "un-pdf-a-res-73-3.pdf", "un-pdf-a-res-73-6.pdf", "un-pdf-a-res-73-7.pdf",
     "un-pdf-a-res-73-8.pdf", "un-pdf-a-80-590.pdf", "un-pdf-a-80-604-add6.pdf",
@@ -19,7 +19,10 @@ TEXT_PDFS = [
 
 
 def corpus(name: str) -> Path:
-    return real_doc(name)
+    path = CORPUS / name
+    if not path.exists():
+        pytest.skip(f"{path} not present")
+    return path
 
 
 _cache: dict[str, pdf.PdfText] = {}

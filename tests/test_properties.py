@@ -14,7 +14,7 @@ from pipeline.models import Context
 
 EXTRACTORS = load()
 ISO = re.compile(r"(\d{4}|XXXX)(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
-FRAGMENTS = [  # real phrases from UN documents (tests/corpus)
+FRAGMENTS = [  # real phrases from ../shared/seeds and ../shared/corpus
     "Recalling its resolutions 61/208 of 20 December 2006",
     "resolutions 59/241 of 22 December 2004 and 60/227 of 23 December 2005",
     "Security Council resolution 1325 (2000)", "A/C.2/62/2, annex", "See A/60/871.",

@@ -1,4 +1,4 @@
-"""The symbol extractor on real sentences from UN documents (tests/corpus, see its MANIFEST.csv).
+"""The symbol extractor on real sentences from ../shared/seeds and ../shared/corpus.
 
 Each case: the sentence as it stands in the document (PDF line breaks kept), the document's own
 symbol, and the exact rows expected as (symbol, date, pinpoint, relation), in text order."""
@@ -15,7 +15,8 @@ import pytest
 from pipeline.extract import symbols
 from pipeline.extract.symbols import canonical, document_symbol, find, parse
 from pipeline.models import Context
-from tests.conftest import corpus_texts, manifest, real_doc
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 def rows(text: str, doc_symbol: str = "") -> list[tuple[str, str, str, str]]:
@@ -224,8 +225,8 @@ def test_canonical(raw: str, expected: str) -> None:
 
 
 def _manifest() -> dict[str, str]:
-    """The corpus documents' own symbols as their manifest records them (not the seeds')."""
-    return {f: r["un_symbol"] for f, r in manifest().items() if r["source_repo"]}
+    with open(SHARED / "corpus" / "MANIFEST.csv", encoding="utf-8", newline="") as fh:
+        return {r["file"]: r["un_symbol"] for r in csv.DictReader(fh)}
 
 
 def _pdf_text(path: Path) -> str:
@@ -246,7 +247,7 @@ def _pdf_text(path: Path) -> str:
     ],
 )
 def test_document_symbol(file: str, expected: str) -> None:
-    path = real_doc(file)
+    path = SHARED / "corpus" / file
     text = _pdf_text(path) if file.endswith(".pdf") else path.read_text(encoding="utf-8-sig")
     assert document_symbol(text) == canonical(expected)
 
@@ -273,7 +274,7 @@ def test_document_symbol_masthead(head: str, expected: str) -> None:
 
 def test_document_symbol_from_title_line() -> None:
     # the seed has no masthead: the title line `62/270.` and `The General Assembly,` tell it
-    text = real_doc("004_42a0f7cf2bba071a.txt").read_text(encoding="utf-8")
+    text = (SHARED / "seeds" / "004_42a0f7cf2bba071a.txt").read_text(encoding="utf-8")
     assert document_symbol(text) == "A/RES/62/270"
 
 
@@ -324,7 +325,7 @@ def test_fields(text: str, doc_symbol: str, fields: tuple[str, ...]) -> None:
 
 @pytest.mark.parametrize(
     "path",
-    corpus_texts(),
+    sorted([*(SHARED / "corpus").glob("*.txt"), *(SHARED / "seeds").glob("*.txt")]),
     ids=lambda p: p.name,
 )
 def test_corpus_rows_are_well_formed(path: Path) -> None:

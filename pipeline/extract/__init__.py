@@ -1,11 +1,16 @@
 """Extract: a `Document` → its own symbol and date, and the mentions of every table.
 
-The document's own symbol and date come first: the extractors read them from the `Context`
-(which organ a short symbol belongs to, the base of a relative date, who held an office)."""
+The extractors run in one stated order (`ORDER`), each reading what the ones before it found
+from the `Context`: the document's own symbol and date first (which organ a short symbol
+belongs to, the base of a relative date, who held an office), then symbols, dates, places and
+actors. Analyses two extractors read are computed once per document by the `Context` itself:
+the gazetteer's matches and the states the text names, acting or not (`Context.states`, read
+by places, where a state acting is no location, and by actors)."""
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from types import ModuleType
 
@@ -37,10 +42,19 @@ WARM_UP = ("Recalling resolution 61/208 of 20 December 2006, held in Brussels by
            "Government of Belgium.")
 
 
+# symbols before dates (a year inside a symbol is no date), places and actors after both
+ORDER = ("symbols", "dates", "places", "actors")
+
+
+def in_order(kinds: Iterable[str]) -> list[str]:
+    """The kinds in `ORDER`, any other kind after them."""
+    return sorted(kinds, key=lambda k: ORDER.index(k) if k in ORDER else len(ORDER))
+
+
 def load() -> dict[str, ModuleType]:
-    """Import every extractor and let each load its data, once per process, so that no
-    document's time limit pays for the loading."""
-    extractors = {kind: mod for kind in MENTION_KINDS if (mod := _module(kind)) is not None}
+    """Import every extractor, in `ORDER`, and let each load its data, once per process, so
+    that no document's time limit pays for the loading."""
+    extractors = {kind: mod for kind in in_order(MENTION_KINDS) if (mod := _module(kind))}
     extract(Document("warm-up", "", "txt", "", text=WARM_UP), extractors)
     return extractors
 
@@ -56,8 +70,9 @@ def extract(doc: Document, extractors: dict[str, ModuleType]) -> Extraction:
         date, date_source = doc.date, "masthead"
     ctx = Context(text=doc.text, doc_symbol=symbol, doc_date=date,
                   footnote_spans=doc.footnote_spans)
-    mentions: dict[str, list[Mention]] = {}
-    for kind, module in extractors.items():
+    mentions = ctx.found
+    for kind in in_order(extractors):
+        module = extractors[kind]
         try:
             found = module.find(ctx)
         except Exception as exc:

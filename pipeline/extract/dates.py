@@ -11,7 +11,6 @@ and relative dates are anchored to the document's own date (`document_date`) or 
 from __future__ import annotations
 
 import bisect
-import calendar
 import datetime as dt
 import functools
 from collections.abc import Iterator
@@ -19,17 +18,16 @@ from dataclasses import dataclass
 
 import regex
 
+from pipeline.calendar import (
+    MONTH,
+    MONTH_ABBREVIATIONS,
+    MONTH_NUMBER,
+    ORDINAL_STEMS,
+    ORDINALS,
+    last_day,
+)
 from pipeline.models import Context, DateMention
 from pipeline.reference import read_data
-
-# --- the month table -------------------------------------------------------------------------
-
-MONTHS: dict[str, int] = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-# Abbreviations the UN and the press use; "May" and "June" have no shorter form worth reading.
-MONTH_ABBREVIATIONS: dict[str, int] = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}
 
 # --- named fragments -------------------------------------------------------------------------
 
@@ -42,7 +40,7 @@ OPT_SP = rf"(?:{SP})?"
 
 # Full month names only where a bare month is read (capitalized: `the march of history`,
 # `the Assembly may decide` never match); abbreviations only next to a day or a year.
-_FULL_MONTH = "|".join(name for name in calendar.month_name if name)
+_FULL_MONTH = MONTH
 _ABBR_MONTH = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 MONTH_NAME = rf"(?:{_FULL_MONTH}|(?:{_ABBR_MONTH})\.?)(?![\w])"
 # `this August body`, `this august Assembly` in speeches: an adjective, not the month.
@@ -80,25 +78,6 @@ TO_OR_AND = rf"(?:{TO}|{SP}and{SP})"
 COMMA = rf"(?:{OPT_SP},)?"
 
 # Ordinal session numbers, in words (`sixty-third`) or figures (`63rd`), 1 to 99.
-_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
-_TEENS = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-          "seventeenth", "eighteenth", "nineteenth"]
-_TENS = ["twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet"]
-
-
-def _ordinal_words() -> dict[str, int]:
-    words = {w: i + 1 for i, w in enumerate(_UNITS)}
-    words.update({w: i + 10 for i, w in enumerate(_TEENS)})
-    for i, stem in enumerate(_TENS):
-        tens = (i + 2) * 10
-        words[stem + "ieth"] = tens
-        for j, unit in enumerate(_UNITS):
-            words[f"{stem}y-{unit}"] = tens + j + 1
-            words[f"{stem}y {unit}"] = tens + j + 1
-    return words
-
-
-ORDINALS = _ordinal_words()
 # A compound may be split at its hyphen by a line break (`seventy-\nfourth session`).
 _ORDINAL_WORDS = (
     "|".join(sorted(ORDINALS, key=len, reverse=True)).replace(" ", SP).replace("-", r"-\s?")
@@ -192,7 +171,7 @@ SHAPE_NAMES = [name for name, _ in SHAPES]
 
 # Where a shape can begin: a digit, a month, a relative or ordinal word. Trying the full
 # pattern only there is ~20x faster than letting it scan every position of the text.
-_ORDINAL_STEMS = "|".join(sorted({*_UNITS, *_TEENS, *_TENS}, key=len, reverse=True))
+_ORDINAL_STEMS = "|".join(sorted(ORDINAL_STEMS, key=len, reverse=True))
 TRIGGER = regex.compile(
     rf"(?<![\w/.,\-])\d|(?<=\b(?i:mid|end|early|late)-)\d|\b(?:{_FULL_MONTH}|{_ABBR_MONTH})\b"
     rf"|(?i:\b(?:this|last|next|today|yesterday|tomorrow|{_ORDINAL_STEMS})"
@@ -298,7 +277,7 @@ class Value:
 
 def _month(word: str) -> int:
     key = word.lower().rstrip(".")
-    return MONTHS.get(key) or MONTH_ABBREVIATIONS[key]
+    return MONTH_NUMBER.get(key) or MONTH_ABBREVIATIONS[key]
 
 
 def _digits(word: str) -> int:
@@ -369,7 +348,7 @@ def _full(m: regex.Match, shape: str) -> Value | None:
     """A date or range that states its year."""
     g = m.groupdict()
     if shape in ("dmy", "mdy"):
-        if g["m1"].lower().rstrip(".") in MONTHS and shape == "dmy":
+        if g["m1"].lower().rstrip(".") in MONTH_NUMBER and shape == "dmy":
             iso = _iso(_year(g["y1"]), _month(g["m1"]), _day(g["d1"]))
         else:
             phrase = f"{_day(g['d1'])} {g['m1']} {_year(g['y1'])}"
@@ -476,7 +455,7 @@ def _nearest_year(month: int, day: int | None, anchor: Anchor) -> int:
         return anchor.date.year
     best = None
     for year in (anchor.date.year - 1, anchor.date.year, anchor.date.year + 1):
-        point = dt.date(year, month, min(day or 15, calendar.monthrange(year, month)[1]))
+        point = dt.date(year, month, min(day or 15, last_day(year, month)))
         distance = abs((point - anchor.date).days)
         if best is None or distance < best[0]:
             best = (distance, year)

@@ -18,6 +18,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from pipeline.calendar import MONTH, MONTHS
+
 Step = Callable[[str], str]
 
 # --- regex fragments --------------------------------------------------------------------------
@@ -36,11 +38,8 @@ BARCODE = r"\*\d{7}\*"
 # Page number as printed in the footer: `3`, `2/10`.
 PAGE_NUMBER = r"\d{1,4}(?:\s*/\s*\d{1,4})?"
 RECYCLE = r"Please\s+recycle"
-MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-)
 # `8 November 2018`; the day must not follow other characters (OCR noise such as `~9`).
-DATE = rf"(?<![^\s])(\d{{1,2}})\s+({MONTHS})\s+(\d{{4}})\b"
+DATE = rf"(?<![^\s])(\d{{1,2}})\s+({MONTH})\s+(\d{{4}})\b"
 # `Distr.: General`, `Distr.: Limited`, 1971 `Distr. LIMITED`.
 DISTR = r"Distr\.:?\s*(?:General|Limited|Restricted|GENERAL|LIMITED|RESTRICTED)"
 
@@ -55,7 +54,7 @@ DISTR_RE = re.compile(DISTR)
 RULE_LINE_RE = re.compile(r"[ \t]*_{5,}[ \t]*")
 # The first line of a footnote: its number (or asterisks, or a table-note letter) then text.
 FOOTNOTE_START_RE = re.compile(r"[ \t]?(?:\d{1,3}|\*{1,3}|[a-z])[ \t]+\S")
-MONTH_NUMBER = {m: i for i, m in enumerate(MONTHS.split("|"), start=1)}
+MONTH_NUMBER = {m: i for i, m in enumerate(MONTHS, start=1)}
 
 
 @dataclass(frozen=True)

@@ -3,10 +3,10 @@ is the person who held it on the date the text refers to, or in the session it n
 
 from __future__ import annotations
 
-import calendar
 import functools
 import re
 
+from pipeline.calendar import DAY_MONTH_YEAR, ORDINAL, iso_date, last_day, ordinal_value
 from pipeline.extract.actors.data import (
     Org,
     fold,
@@ -19,24 +19,9 @@ from pipeline.extract.actors.data import (
 )
 from pipeline.extract.actors.view import Hit, View, org_hit, replace
 
-DATE_AFTER = re.compile(
-    r"^ (?:of|dated) (?P<d>\d{1,2}) (?P<m>January|February|March|April|May|June|July"
-    r"|August|September|October|November|December) (?P<y>\d{4})"
-)
-
-
-# a full date earlier in the same clause frames an office named after it (`the Dialogue, held
-# on 14 and 15 September 2006, as contained in a note by the President of the General Assembly`)
-DATE_IN = re.compile(
-    r"(?P<d>\d{1,2}) (?P<m>January|February|March|April|May|June|July|August|September"
-    r"|October|November|December) (?P<y>\d{4})"
-)
-
-
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
-
-
+# `the report of the Secretary-General of 18 May 2006`: the office on that day
+DATE_AFTER = re.compile(rf"^ (?:of|dated) {DAY_MONTH_YEAR.pattern}")
+# `Secretary-General of the League of Arab States`: another body's office, not the UN's
 OTHER_BODY = re.compile(r"^ (?:of|to) (?:the )?(?!United Nations)[A-Z]")
 
 
@@ -56,7 +41,7 @@ def holder(office_id: str, date: str) -> str:
         return holder_on(office_id, date)
     if len(date) == 7:
         year, month = int(date[:4]), int(date[5:])
-        return holder_on(office_id, f"{date}-{calendar.monthrange(year, month)[1]:02d}")
+        return holder_on(office_id, f"{date}-{last_day(year, month):02d}")
     if len(date) == 4:
         first = holder_on(office_id, f"{date}-01-01")
         return first if first == holder_on(office_id, f"{date}-12-31") else ""
@@ -69,32 +54,6 @@ def session_holder(office_id: str, session: int) -> str:
 
 
 # a General Assembly session by its ordinal, in words (`sixty-first`) or figures (`79th`)
-UNITS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
-
-
-TEENS = ("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-         "seventeenth", "eighteenth", "nineteenth")
-
-
-TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-
-
-ORDINAL = (rf"(?:\d{{1,3}}(?:st|nd|rd|th)|(?:(?:{'|'.join(TENS)})-)?(?:{'|'.join(UNITS)})"
-           rf"|{'|'.join(TEENS)}|(?:{'|'.join(t[:-1] for t in TENS)})ieth)")
-
-
-def ordinal_value(word: str) -> int:
-    word = word.lower()
-    if word[0].isdigit():
-        return int(word[:-2])
-    if word in TEENS:
-        return 10 + TEENS.index(word)
-    if word.endswith("ieth"):
-        return 20 + 10 * [t[:-1] for t in TENS].index(word[:-4])
-    tens, _, unit = word.rpartition("-")
-    return (20 + 10 * TENS.index(tens) if tens else 0) + UNITS.index(unit) + 1
-
-
 # `the President of the General Assembly at its sixty-first session`
 SESSION_AFTER = re.compile(rf"^,? (?:at|of|during|for) (?:its|the|this) (?P<n>{ORDINAL}) session",
                            re.IGNORECASE)
@@ -118,13 +77,15 @@ def session_office_hits(view: View) -> list[Hit]:
 
 def office_date(view: View, hit: Hit, doc_date: str) -> str:
     """The date an office mention refers to: its own (`the report of the Secretary-General of
-    18 May 2006`), else the last full date earlier in its clause, else the document's date."""
+    18 May 2006`), else the last full date earlier in its clause (`the Dialogue, held on 14 and
+    15 September 2006, as contained in a note by the President of the General Assembly`), else
+    the document's date."""
     m = DATE_AFTER.match(view.text[hit.end : hit.end + 40])
     if m:
-        return iso(m)
+        return iso_date(m)
     clause = re.split(r"[.;:\n]", view.text[max(0, hit.start - 250) : hit.start])[-1]
-    dates = list(DATE_IN.finditer(clause))
-    return iso(dates[-1]) if dates else doc_date
+    dates = list(DAY_MONTH_YEAR.finditer(clause))
+    return iso_date(dates[-1]) if dates else doc_date
 
 
 def session_after(view: View, hit: Hit) -> int:
@@ -133,10 +94,6 @@ def session_after(view: View, hit: Hit) -> int:
         return 0
     m = SESSION_AFTER.match(view.text[hit.end : hit.end + 60])
     return ordinal_value(m["n"]) if m else 0
-
-
-def iso(m: re.Match) -> str:
-    return f"{m['y']}-{MONTHS.index(m['m']) + 1:02d}-{int(m['d']):02d}"
 
 
 def resolve_offices(view: View, hits: list[Hit], people: list[Hit], doc_date: str) -> list[Hit]:
