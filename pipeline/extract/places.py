@@ -11,13 +11,13 @@ from pipeline.gazetteer import (
     Place,
     PlaceHit,
     article_only,
-    local_hits,
     name_key,
     place_hits,
     us_state,
 )
 from pipeline.models import Context, PlaceMention
 from pipeline.reference import alternation, word_list
+from pipeline.towns import local_hits
 
 # Capitalised words that head the name of an organization, office or body: a place after
 # `<Head> of|for ...` is part of that name (`Economic Commission for Africa`).
@@ -152,7 +152,7 @@ def is_location(text: str, hit: PlaceHit) -> bool:
 
 def find(ctx: Context) -> list[PlaceMention]:
     """Locations from the gazetteer (minus states acting), then, for the countries the document
-    is mostly about, the smaller towns GeoNames knows there (see `gazetteer.local_hits`)."""
+    is mostly about, the smaller towns GeoNames knows there (see `towns.local_hits`)."""
     text = ctx.text
     hits = ctx.place_hits
     acting = {s.start for s in ctx.states if s.acting and not s.by_adjective}

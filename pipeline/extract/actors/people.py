@@ -9,8 +9,7 @@ import re
 
 from pipeline.calendar import MONTHS, WEEKDAYS
 from pipeline.extract.actors.data import slug
-from pipeline.extract.actors.organizations import NOT_ORG_WORD
-from pipeline.extract.actors.view import Hit, View, near_cue
+from pipeline.extract.actors.view import Hit, View
 from pipeline.gazetteer import place_hits
 from pipeline.reference import alternation, read_data, split_aliases, word_list
 
@@ -52,18 +51,6 @@ APPOSITION = re.compile(
 )
 
 
-# a person introduced by a description and `named`/`called` (`a Raramuri woman from Chihuahua
-# named Isabel`): the only cue for a name given alone; the description, a few words before,
-# says it is a person's name, not a place's or a body's (`a country called ...`)
-NAMED_PERSON = re.compile(
-    rf"(?<![\w\-])(?:woman|man|girl|boy|child|lady|gentleman|mother|father|son|daughter|wife"
-    rf"|husband|widow|farmer|student|teacher|worker|refugee|survivor|victim|soldier|journalist"
-    rf"|activist|nurse|doctor|leader|chief|elder)\b(?P<gap>(?: [\w\-’']+){{0,6}}?)"
-    rf" (?:named|called) (?P<name>{NAME})"
-)
-
-
-NAMED_CUE = re.compile(r" (?:named|called) [A-Z]")
 
 
 # words that are capitalized in UN prose but never part of a person's name
@@ -148,13 +135,6 @@ def person_hits(view: View) -> list[Hit]:
             continue
         role = " ".join(m.group("office").split())
         hits.append(Hit(*found, name, "person", role, slug(name), "apposition"))
-    for m in near_cue(NAMED_PERSON, NAMED_CUE, text, 120):
-        name = clean_name(m.group("name"))
-        found = name_in(text, name, m.start("name"), m.end("name"))
-        if (not name or name in NOT_NAME or found is None or NOT_ORG_WORD.search(name)
-                or re.search(r"[.;:,]", m.group("gap"))):
-            continue
-        hits.append(Hit(*found, name, "person", "", slug(name), "named"))
     return hits
 
 
