@@ -7,6 +7,7 @@ import re
 from collections import defaultdict
 from itertools import pairwise
 
+from pipeline.calendar import ordinal_value
 from pipeline.extract.actors import data
 from pipeline.extract.actors import offices as office_holders
 
@@ -68,9 +69,7 @@ def test_office_terms_are_dated_and_do_not_overlap():
         assert sum(not t.end for t in terms) <= 1
 
 
-def test_one_president_of_the_general_assembly_per_session():
-    pgas = [t for t in data.terms() if t.office_id == "president-of-the-general-assembly"]
-    assert len(pgas) == 80
+def test_holder_on_a_day():
     assert office_holders.holder("president-of-the-general-assembly", "2006-09-14") == \
         "Haya Rashed Al Khalifa"
     assert office_holders.holder("secretary-general", "2008-06-20") == "Ban Ki-moon"
@@ -88,14 +87,21 @@ def test_presidents_by_session():
     assert (office_holders.session_holder("president-of-the-general-assembly", 40)
             == "Jaime de Piniés")
     assert office_holders.session_holder("president-of-the-general-assembly", 79) == "Philémon Yang"
-    sessions = [t.session for t in data.terms()
-                if t.office_id == "president-of-the-general-assembly"]
-    assert sorted(sessions) == list(range(1, 81))
+
+
+
+def test_one_president_of_the_general_assembly_per_session_from_the_first():
+    # every session from the first to the latest listed has one President, none twice (a new
+    # session's President is one more row, not a change to this test)
+    sessions = sorted(t.session for t in data.terms()
+                      if t.office_id == "president-of-the-general-assembly")
+    assert sessions == list(range(1, len(sessions) + 1))
+    assert len(sessions) >= 80  # the 80th session (2025-2026) is listed
 
 
 def test_ordinals_of_sessions():
-    words = ["first", "twelfth", "fortieth", "sixty-first", "79th", "ninety-ninth"]
-    assert [office_holders.ordinal_value(w) for w in words] == [1, 12, 40, 61, 79, 99]
+    words = ["first", "twelfth", "fortieth", "sixty-first", "sixty first", "79th", "ninety-ninth"]
+    assert [ordinal_value(w) for w in words] == [1, 12, 40, 61, 61, 79, 99]
 
 
 def test_sub_bodies_are_listed_with_a_listed_parent():
