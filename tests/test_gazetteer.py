@@ -336,7 +336,7 @@ def test_shared_names_follow_the_document(text, which, iso3):
 def test_sense_names_are_names_of_another_state(country_rows):
     for row in country_rows:
         for name in gazetteer.split_aliases(row["sense_names"]):
-            default = gazetteer.index().names[name_key(strip_article(name))]
+            default = gazetteer.index().phrases[name_key(strip_article(name))]
             assert default.iso3 != row["iso3"] and row["sense_cues"], (name, row["name"])
 
 
@@ -344,7 +344,7 @@ def test_northern_ireland_is_never_ireland():
     hits = gazetteer.place_hits("France, Australia, Portugal, United\t1 D-1 post vacant\n"
                                 "Kingdom of Great Britain and\nNorthern Ireland, Austria")
     assert [h.place.country_code for h in hits] == ["FRA", "AUS", "PRT", "GBR", "AUT"]
-    place = gazetteer.index().names[("Northern", "Ireland")]
+    place = gazetteer.index().phrases[("Northern", "Ireland")]
     assert (place.name, place.country_code, place.geonames_id) == (
         "Northern Ireland", "GBR", "2641364")
 

@@ -10,7 +10,6 @@ and relative dates are anchored to the document's own date (`document_date`) or 
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import functools
 from collections.abc import Iterator
@@ -28,6 +27,7 @@ from pipeline.calendar import (
 )
 from pipeline.models import Context, DateMention
 from pipeline.reference import read_data
+from pipeline.sentences import sentence_ends, sentence_span
 
 # --- named fragments -------------------------------------------------------------------------
 
@@ -234,8 +234,6 @@ RECURRING = regex.compile(r"[ \t]+(?:of[ \t]+)?(?:each|every)[ \t]+year\b|[ \t]+
 # `on 31 August and 1 September 2021`: a partial date listed before a full one shares its year.
 LIST_JOIN = regex.compile(rf"{OPT_SP}(?:,|and|or|to|[-\u2010-\u2015]){OPT_SP}")
 
-# Sentence ends: a full stop, `?` or `!` before a capital, or a blank line (a paragraph).
-SENTENCE_END = regex.compile(r"[.!?;](?=\s+[\"“(]?[A-Z0-9])|\n[ \t]*\n")
 
 # The document's own date, in the order of the evidence's weight.
 DATE_PHRASE = rf"(?P<date>{DAY}{SP}{MONTH_NAME}{COMMA}{SP}{YEAR_AFTER_DAY})"
@@ -546,11 +544,6 @@ def session_number(word: str) -> int:
     return ORDINALS[key]
 
 
-def _sentence_span(bounds: list[int], start: int, text_len: int) -> tuple[int, int]:
-    i = bisect.bisect_right(bounds, start)
-    return (bounds[i - 1] if i else 0), (bounds[i] if i < len(bounds) else text_len)
-
-
 def _is_assembly_session(text: str, m: regex.Match, sentence: tuple[int, int], organ: str) -> bool:
     """Whether a numbered session is the General Assembly's (only those have fixed dates)."""
     of = SESSION_OF.match(text, m.end())
@@ -664,7 +657,7 @@ def find(ctx: Context) -> list[DateMention]:
     completed from the sentence's own year or from the document's date (`ctx.doc_date`)."""
     text = ctx.text
     anchor = Anchor.of(ctx.doc_date)
-    bounds = [m.end() for m in SENTENCE_END.finditer(text)]
+    bounds = sentence_ends(text)
     mentions: list[DateMention] = []
     partials: list[regex.Match] = []
     for m in candidates(text):
@@ -679,7 +672,7 @@ def find(ctx: Context) -> list[DateMention]:
             elif shape == "es_session":
                 value = _emergency_session(m)
             elif shape == "session":
-                value = _session(m, text, _sentence_span(bounds, m.start(), len(text)), ctx.organ)
+                value = _session(m, text, sentence_span(bounds, m.start(), len(text)), ctx.organ)
             else:
                 partials.append(m)
                 continue
@@ -715,7 +708,7 @@ def _complete(m: regex.Match, shape: str, governing: list[tuple[int, int]], boun
     """The year a partial date takes: the nearest year or month-year stated in its sentence
     (a full date elsewhere in the sentence is another event's and does not govern), else the
     year that puts it nearest the document's date, else unknown."""
-    lo, hi = _sentence_span(bounds, m.start(), text_len)
+    lo, hi = sentence_span(bounds, m.start(), text_len)
     near = [(abs(pos - m.start()), year) for pos, year in governing if lo <= pos < hi]
     if near:
         year = min(near)[1]

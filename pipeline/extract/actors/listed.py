@@ -16,6 +16,7 @@ from pipeline.extract.actors.data import (
     terms,
 )
 from pipeline.extract.actors.view import Hit, View, org_hit
+from pipeline.phrases import PhraseIndex
 
 
 @dataclass(frozen=True)
@@ -44,11 +45,9 @@ def alias_key(alias: str) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class NameTable:
-    """Every listed name as a token tuple → what it stands for; `longest` bounds the lookup."""
+    """Every listed name as a token tuple → what it stands for (`pipeline.phrases`)."""
 
-    entries: dict[tuple[str, ...], Entry]
-    first: frozenset[str]
-    longest: int
+    index: PhraseIndex[Entry]
     # an org name that opens a longer org name (`Department of Management` → `... Strategy,
     # Policy and Compliance`): the longer names' remaining tokens, to look for after a match
     longer: dict[tuple[str, ...], tuple[tuple[tuple[str, ...], Entry], ...]]
@@ -85,7 +84,7 @@ def name_table() -> NameTable:
             shorter = entries.get(key[:n])
             if shorter and shorter.kind == "org" and shorter.key != entry.key:
                 longer.setdefault(key[:n], []).append((key[n:], entry))
-    return NameTable(entries, frozenset(k[0] for k in entries), max(map(len, entries)),
+    return NameTable(PhraseIndex.of(entries),
                      {k: tuple(sorted(v, key=lambda r: -len(r[0]))) for k, v in longer.items()})
 
 
@@ -119,13 +118,8 @@ def data_hits(view: View, source_text: str = "") -> list[Hit]:
     tokens = [m for m in TOKEN.finditer(view.text) if m.group() != "-"]
     keys = [token_key(m.group()) for m in tokens]
     hits = []
-    for i, first in enumerate(keys):
-        if first not in table.first:
-            continue
-        for n in range(1, min(table.longest, len(keys) - i) + 1):
-            entry = table.entries.get(tuple(keys[i : i + n]))
-            if entry is None:
-                continue
+    for i in range(len(keys)):
+        for n, entry in table.index.all_at(keys, i):
             start, end = tokens[i].start(), tokens[i + n - 1].end()
             found = view.text[start:end]
             if "\n" in found or not case_ok(found, entry.alias):

@@ -17,7 +17,8 @@ from pipeline.extract.actors.organizations import (
     continues,
     table_break,
 )
-from pipeline.extract.actors.view import Hit, View, near_cue, org_hit, overlaps, sentence_around
+from pipeline.extract.actors.view import Hit, View, near_cue, org_hit, overlaps
+from pipeline.sentences import VIEW_SENTENCE_END, sentence_around
 
 # units below a division (`the Geospatial Information Section of the Office of Information and
 # Communications Technology`): `Section`, `Branch` and `Service` head no name alone (`Section
@@ -102,7 +103,8 @@ def sub_body_hits(view: View, orgs: list[Hit]) -> list[Hit]:
         return []
     hits = []
     for m in sub_body_pattern().finditer(view.text):
-        left, right = sentence_around(view.text, m.start(), m.end())
+        # a sentence, or a table row (a blank line ends one, a single `\n` in the view)
+        left, right = sentence_around(view.text, m.start(), m.end(), VIEW_SENTENCE_END)
         near = {h.actor_id for h in orgs if left <= h.start and h.end <= right
                 and not overlaps(h, Hit(m.start(), m.end(), "", ""))}
         body = next((b for b in sub_bodies() if b.short == m.group()

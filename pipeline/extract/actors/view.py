@@ -99,17 +99,6 @@ def near_cue(pattern: re.Pattern[str], cue: re.Pattern[str], text: str,
     return [found[k] for k in sorted(found)]
 
 
-# a sentence, or a table row (a blank line ends one in the view)
-SENTENCE_END = re.compile(r"[.;!?](?= [A-Z(\d])|\n")
-
-
-def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max((m.end() for m in SENTENCE_END.finditer(text, max(0, start - 400), start)),
-               default=max(0, start - 400))
-    right = SENTENCE_END.search(text, end, end + 400)
-    return left, right.start() if right else min(len(text), end + 400)
-
-
 def replace(hit: Hit, **changes) -> Hit:
     return Hit(**{**hit.__dict__, **changes})
 
