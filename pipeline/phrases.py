@@ -4,7 +4,10 @@ One implementation for the gazetteer (place names) and the actors (names of orga
 offices and office holders). Each caller tokenizes in its own way (the gazetteer keeps case and
 inner hyphens, the actors fold case and drop hyphens) and hands this index the token keys.
 A dict of token tuples with, per first token, the lengths worth trying does what spaCy's
-PhraseMatcher or an Aho-Corasick automaton would, faster on this data (see the README)."""
+PhraseMatcher or an Aho-Corasick automaton would, and faster on this data: matching the
+gazetteer's 30,242 names over the 320,549 tokens of the corpus and seed texts took 0.42-0.49 s
+here, spaCy 3.8's PhraseMatcher 1.07-1.14 s (same matches, on the same tokens), pyahocorasick
+2.3.1 over token ids 9.5-12 s (a root with ~25,000 children is slow to step through)."""
 
 from __future__ import annotations
 
