@@ -28,15 +28,6 @@ class Extraction:
     warnings: tuple[str, ...] = ()
 
 
-def _module(kind: str) -> ModuleType | None:
-    try:
-        return importlib.import_module(f"pipeline.extract.{kind}")
-    except ModuleNotFoundError as exc:
-        if exc.name != f"pipeline.extract.{kind}":
-            raise
-        return None
-
-
 # a sentence that makes every extractor load its models and gazetteers
 WARM_UP = ("Recalling resolution 61/208 of 20 December 2006, held in Brussels by the "
            "Government of Belgium.")
@@ -54,7 +45,8 @@ def in_order(kinds: Iterable[str]) -> list[str]:
 def load() -> dict[str, ModuleType]:
     """Import every extractor, in `ORDER`, and let each load its data, once per process, so
     that no document's time limit pays for the loading."""
-    extractors = {kind: mod for kind in in_order(MENTION_KINDS) if (mod := _module(kind))}
+    extractors = {kind: importlib.import_module(f"pipeline.extract.{kind}")
+                  for kind in in_order(MENTION_KINDS)}
     extract(Document("warm-up", "", "txt", "", text=WARM_UP), extractors)
     return extractors
 

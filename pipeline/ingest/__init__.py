@@ -113,5 +113,3 @@ def _heading(paragraph: str) -> str:
     if TITLE_LINE.fullmatch(heading) and not heading.endswith((".", ",", ";", ":")):
         return heading
     return ""
-    return ""
-    return ""
