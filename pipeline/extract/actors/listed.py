@@ -16,6 +16,7 @@ from pipeline.extract.actors.data import (
     terms,
 )
 from pipeline.extract.actors.view import Hit, View, org_hit
+from pipeline.ingest.clean import ends_cell
 from pipeline.phrases import PhraseIndex
 
 
@@ -160,11 +161,7 @@ def cut_name(view: View, source_text: str, keys: list[str], tokens: list[re.Matc
                 return longer
     if not source_text or after > len(tokens):
         return entry
-    gap_start = view.source(tokens[after - 1].end() - 1) + 1
-    gap = source_text[gap_start : gap_start + 3].lstrip(" ")
-    line_start = source_text.rfind("\n", 0, gap_start) + 1
-    in_cell = gap[:1] == "\t" or (gap[:1] == "\n" and "\t" in source_text[line_start:gap_start])
-    return None if in_cell else entry
+    return None if ends_cell(source_text, view.source(tokens[after - 1].end() - 1) + 1) else entry
 
 
 def entry_hit(start: int, end: int, entry: Entry) -> Hit:

@@ -11,6 +11,7 @@ import regex
 from pipeline.calendar import ORDINAL
 from pipeline.extract.actors.data import fold, org_by_id, org_by_name, slug
 from pipeline.extract.actors.view import Hit, View, event_hit, org_hit, replace
+from pipeline.ingest.clean import crosses_cells
 from pipeline.reference import alternation, word_list
 
 # nouns that head the name of a body; `Conference`, `Summit` and the like head events, and
@@ -287,16 +288,8 @@ def without_parent(view: View, h: Hit, known: list[Hit]) -> Hit | None:
 
 
 def table_break(text: str, view: View, h: Hit) -> bool:
-    """A line break inside the span after a short line, or after a line that holds a tab (the
-    ingest writes a table row's cells tab-separated, so such a line ends a row): cells of a
-    table (`Amount\nGroup`, `Regional\nService Centre`), not a name wrapped in running text or
-    in one cell (a wrapped cell's last line carries the row's other cells)."""
-    start, end = view.source_span(h.start, h.end)
-    for i in (i for i in range(start, end) if text[i] in "\n\f"):
-        line_start = max(text.rfind("\n", 0, i), text.rfind("\f", 0, i)) + 1
-        if i - line_start < 40 or "\t" in text[line_start:i]:
-            return True
-    return False
+    """The span joins cells of a table (the layout is ingest's: `clean.crosses_cells`)."""
+    return crosses_cells(text, *view.source_span(h.start, h.end))
 
 
 def names_a_state(view: View, h: Hit, states: list[tuple[int, int]]) -> bool:
