@@ -151,19 +151,24 @@ def is_location(text: str, hit: PlaceHit) -> bool:
 
 
 def find(ctx: Context) -> list[PlaceMention]:
-    """Locations from the gazetteer (minus states acting), then, for the countries the document
-    is mostly about, the smaller towns GeoNames knows there (see `towns.local_hits`)."""
-    text = ctx.text
+    """Locations: candidates (the gazetteer's matches) → resolve (no state acting, no part of
+    a longer name; small towns of the countries the document is mostly about) → mentions."""
     hits = ctx.place_hits
+    kept = locations(ctx, hits)
+    return [mention(ctx.text, h) for h in kept]
+
+
+def locations(ctx: Context, hits: list[PlaceHit]) -> list[PlaceHit]:
+    """The hits that name a location, with the smaller towns GeoNames knows in the countries
+    most of them lie in (see `towns.local_hits`)."""
+    text = ctx.text
     acting = {s.start for s in ctx.states if s.acting and not s.by_adjective}
     kept = [h for h in hits if h.start not in acting and is_location(text, h)]
     dominant = dominant_countries([resolve(text, h) for h in kept])
-    if dominant:
-        # the same spans keep their decision; only new or re-resolved spans are judged
-        kept_starts = {h.start for h in kept}
-        hit_starts = {h.start for h in hits}
-        kept = [
-            h for h in local_hits(text, dominant, hits)
-            if h.start in kept_starts or (h.start not in hit_starts and is_location(text, h))
-        ]
-    return [mention(text, h) for h in kept]
+    if not dominant:
+        return kept
+    # the same spans keep their decision; only new or re-resolved spans are judged
+    kept_starts = {h.start for h in kept}
+    hit_starts = {h.start for h in hits}
+    return [h for h in local_hits(text, dominant, hits)
+            if h.start in kept_starts or (h.start not in hit_starts and is_location(text, h))]
