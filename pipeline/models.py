@@ -5,7 +5,8 @@ mention's fields in declaration order, so each schema is declared once, here."""
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,25 @@ class Context:
     doc_symbol: str = ""  # the document's own symbol, e.g. "A/RES/62/270"
     doc_date: str = ""  # the document's own date, ISO 8601, e.g. "2008-06-20"
     footnote_spans: tuple[tuple[int, int], ...] = ()  # [start, end) of footnote blocks
+    # what the extractors that ran before found, by kind (`pipeline.extract.ORDER`)
+    found: dict[str, list[Mention]] = field(default_factory=dict, compare=False)
+
+    # Analyses more than one extractor reads, computed on first use and kept with the document
+    # (a frozen dataclass still takes a cached_property: it writes to the instance's __dict__).
+    @cached_property
+    def place_hits(self) -> list:
+        """Every gazetteer match of the text (`pipeline.gazetteer.place_hits`)."""
+        from pipeline.gazetteer import place_hits
+
+        return place_hits(self.text)
+
+    @cached_property
+    def states(self) -> list:
+        """Every state the text names, acting or not (`pipeline.states.state_hits`): read by
+        the places extractor (a state acting is no location) and the actors extractor."""
+        from pipeline.states import state_hits
+
+        return state_hits(self.text, self.place_hits)
 
     @property
     def organ(self) -> str:

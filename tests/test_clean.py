@@ -4,10 +4,12 @@ import pytest
 
 from pipeline.ingest.clean import (
     clean_text_file,
+    crosses_cells,
     drop_dot_leaders,
     drop_glued_markers,
     drop_marker_residue,
     drop_page_furniture,
+    ends_cell,
     find_footnote_spans,
     join_masthead_date,
     join_paragraph_lines,
@@ -235,3 +237,25 @@ def test_rendered_resolution_footnotes_marked():
     (start, end), = result.footnote_spans
     assert result.text[end:].strip() == ""
     assert result.text[start:].startswith("1 ")
+
+
+# the layout questions extractors ask of the clean text (table rows: one line, cells tabbed);
+# un-pdf-a-80-590 (a budget table) and gd-1995-fra (running text), as ingest writes them
+TABLE = "(Thousands of United States dollars)\n\nAmount\n\nGroup of expenditure\t2022"
+PROSE = ("he principles of a settlement\nproposed to the protagonists in this conflict by the "
+         "Contact\nGroup at Geneva on 8 Sept")
+
+
+def test_a_span_across_a_table_row_break_crosses_cells():
+    start = TABLE.index("Amount")
+    assert crosses_cells(TABLE, start, TABLE.index("Group") + len("Group"))
+
+
+def test_a_name_wrapped_in_running_text_crosses_no_cells():
+    start = PROSE.index("Contact")
+    assert not crosses_cells(PROSE, start, PROSE.index("Group") + len("Group"))
+
+
+def test_a_tab_ends_a_cell_and_a_line_of_prose_ends_none():
+    assert ends_cell(TABLE, TABLE.index("\t"))
+    assert not ends_cell(PROSE, PROSE.index("\nGroup"))

@@ -157,11 +157,15 @@ def test_session_column_keeps_the_number():
     assert m.session == "63"
 
 
-def test_same_input_same_output_whatever_the_day():
+def test_a_relative_date_depends_on_the_document_date_not_on_today():
+    # the same sentence dated two ways gives the week before each date; undated, nothing
+    # (a result that depended on today's date would be neither)
     sentence = ("the President of the General Assembly said that last week’s session on "
                 "international migration")
-    assert found(sentence, "2006-09-20") == found(sentence, "2006-09-20")
-    assert [m.date_start for m in found(sentence, "2006-09-20")] == ["2006-09-11"]
+    assert [(m.date_start, m.date_end) for m in found(sentence, "2006-09-20")] == [
+        ("2006-09-11", "2006-09-17")]
+    assert [(m.date_start, m.date_end) for m in found(sentence, "2008-06-20")] == [
+        ("2008-06-09", "2008-06-15")]
     assert found(sentence) == []
 
 

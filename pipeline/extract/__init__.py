@@ -1,13 +1,18 @@
 """Extract: a `Document` → what its masthead says (kind, own symbol, date, title) and the
 mentions of every table.
 
-The masthead comes first (`masthead.read`): the extractors read the own symbol and date from the
-`Context` (which organ a short symbol belongs to, the base of a relative date, who held an
-office)."""
+The masthead comes first (`masthead.read`). Then the extractors run in one stated order
+(`ORDER`), each reading what the ones before it found from the `Context`: the document's own
+symbol and date (which organ a short symbol belongs to, the base of a relative date, who held an
+office), then symbols, dates, places and actors. Analyses two extractors read are computed once
+per document by the `Context` itself: the gazetteer's matches and the states the text names,
+acting or not (`Context.states`, read by places, where a state acting is no location, and by
+actors)."""
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from types import ModuleType
 
@@ -25,24 +30,25 @@ class Extraction:
     warnings: tuple[str, ...] = ()
 
 
-def _module(kind: str) -> ModuleType | None:
-    try:
-        return importlib.import_module(f"pipeline.extract.{kind}")
-    except ModuleNotFoundError as exc:
-        if exc.name != f"pipeline.extract.{kind}":
-            raise
-        return None
-
-
 # a sentence that makes every extractor load its models and gazetteers
 WARM_UP = ("Recalling resolution 61/208 of 20 December 2006, held in Brussels by the "
            "Government of Belgium.")
 
 
+# symbols before dates (a year inside a symbol is no date), places and actors after both
+ORDER = ("symbols", "dates", "places", "actors")
+
+
+def in_order(kinds: Iterable[str]) -> list[str]:
+    """The kinds in `ORDER`, any other kind after them."""
+    return sorted(kinds, key=lambda k: ORDER.index(k) if k in ORDER else len(ORDER))
+
+
 def load() -> dict[str, ModuleType]:
-    """Import every extractor and let each load its data, once per process, so that no
-    document's time limit pays for the loading."""
-    extractors = {kind: mod for kind in MENTION_KINDS if (mod := _module(kind)) is not None}
+    """Import every extractor, in `ORDER`, and let each load its data, once per process, so
+    that no document's time limit pays for the loading."""
+    extractors = {kind: importlib.import_module(f"pipeline.extract.{kind}")
+                  for kind in in_order(MENTION_KINDS)}
     extract(Document("warm-up", "", "txt", "", text=WARM_UP), extractors)
     return extractors
 
@@ -54,8 +60,9 @@ def extract(doc: Document, extractors: dict[str, ModuleType]) -> Extraction:
     own = masthead.read(doc)
     ctx = Context(text=doc.text, doc_symbol=own.symbol, doc_date=own.date,
                   footnote_spans=doc.footnote_spans)
-    mentions: dict[str, list[Mention]] = {}
-    for kind, module in extractors.items():
+    mentions = ctx.found
+    for kind in in_order(extractors):
+        module = extractors[kind]
         try:
             found = module.find(ctx)
         except Exception as exc:

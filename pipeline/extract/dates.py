@@ -11,8 +11,6 @@ left unknown.
 
 from __future__ import annotations
 
-import bisect
-import calendar
 import datetime as dt
 import functools
 from collections.abc import Iterator
@@ -20,17 +18,17 @@ from dataclasses import dataclass
 
 import regex
 
+from pipeline.calendar import (
+    MONTH,
+    MONTH_ABBREVIATIONS,
+    MONTH_NUMBER,
+    ORDINAL_STEMS,
+    ORDINALS,
+    last_day,
+)
 from pipeline.models import Context, DateMention
 from pipeline.reference import read_data
-
-# --- the month table -------------------------------------------------------------------------
-
-MONTHS: dict[str, int] = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-# Abbreviations the UN and the press use; "May" and "June" have no shorter form worth reading.
-MONTH_ABBREVIATIONS: dict[str, int] = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}
+from pipeline.sentences import sentence_ends, sentence_span
 
 # --- named fragments -------------------------------------------------------------------------
 
@@ -43,7 +41,7 @@ OPT_SP = rf"(?:{SP})?"
 
 # Full month names only where a bare month is read (capitalized: `the march of history`,
 # `the Assembly may decide` never match); abbreviations only next to a day or a year.
-_FULL_MONTH = "|".join(name for name in calendar.month_name if name)
+_FULL_MONTH = MONTH
 _ABBR_MONTH = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 # Old records print dates in capitals (`492nd MEETING: 29 AUGUST 1950`, `MONDAY, 1 NOVEMBER 1993`):
 # a full month in capitals is read beside a day or a year, never alone.
@@ -84,25 +82,6 @@ TO_OR_AND = rf"(?:{TO}|{SP}and{SP})"
 COMMA = rf"(?:{OPT_SP},)?"
 
 # Ordinal session numbers, in words (`sixty-third`) or figures (`63rd`), 1 to 99.
-_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
-_TEENS = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-          "seventeenth", "eighteenth", "nineteenth"]
-_TENS = ["twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet"]
-
-
-def _ordinal_words() -> dict[str, int]:
-    words = {w: i + 1 for i, w in enumerate(_UNITS)}
-    words.update({w: i + 10 for i, w in enumerate(_TEENS)})
-    for i, stem in enumerate(_TENS):
-        tens = (i + 2) * 10
-        words[stem + "ieth"] = tens
-        for j, unit in enumerate(_UNITS):
-            words[f"{stem}y-{unit}"] = tens + j + 1
-            words[f"{stem}y {unit}"] = tens + j + 1
-    return words
-
-
-ORDINALS = _ordinal_words()
 # A compound may be split at its hyphen by a line break (`seventy-\nfourth session`).
 _ORDINAL_WORDS = (
     "|".join(sorted(ORDINALS, key=len, reverse=True)).replace(" ", SP).replace("-", r"-\s?")
@@ -196,7 +175,7 @@ SHAPE_NAMES = [name for name, _ in SHAPES]
 
 # Where a shape can begin: a digit, a month, a relative or ordinal word. Trying the full
 # pattern only there is ~20x faster than letting it scan every position of the text.
-_ORDINAL_STEMS = "|".join(sorted({*_UNITS, *_TEENS, *_TENS}, key=len, reverse=True))
+_ORDINAL_STEMS = "|".join(sorted(ORDINAL_STEMS, key=len, reverse=True))
 TRIGGER = regex.compile(
     rf"(?<![\w/.,\-])\d|(?<=\b(?i:mid|end|early|late)-)\d|\b(?:{_FULL_MONTH}|{_ABBR_MONTH})\b"
     rf"|(?i:\b(?:this|last|next|today|yesterday|tomorrow|{_ORDINAL_STEMS})"
@@ -259,8 +238,6 @@ RECURRING = regex.compile(r"[ \t]+(?:of[ \t]+)?(?:each|every)[ \t]+year\b|[ \t]+
 # `on 31 August and 1 September 2021`: a partial date listed before a full one shares its year.
 LIST_JOIN = regex.compile(rf"{OPT_SP}(?:,|and|or|to|[-\u2010-\u2015]){OPT_SP}")
 
-# Sentence ends: a full stop, `?` or `!` before a capital, or a blank line (a paragraph).
-SENTENCE_END = regex.compile(r"[.!?;](?=\s+[\"“(]?[A-Z0-9])|\n[ \t]*\n")
 
 # A full date as a phrase (`18 May 2006`), for the masthead reader (pipeline/extract/masthead.py).
 DATE_PHRASE = rf"(?P<date>{DAY}{SP}{MONTH_NAME}{COMMA}{SP}{YEAR_AFTER_DAY})"
@@ -283,7 +260,7 @@ class Value:
 
 def _month(word: str) -> int:
     key = word.lower().rstrip(".")
-    return MONTHS.get(key) or MONTH_ABBREVIATIONS[key]
+    return MONTH_NUMBER.get(key) or MONTH_ABBREVIATIONS[key]
 
 
 def _digits(word: str) -> int:
@@ -354,7 +331,7 @@ def _full(m: regex.Match, shape: str) -> Value | None:
     """A date or range that states its year."""
     g = m.groupdict()
     if shape in ("dmy", "mdy"):
-        if g["m1"].lower().rstrip(".") in MONTHS and shape == "dmy":
+        if g["m1"].lower().rstrip(".") in MONTH_NUMBER and shape == "dmy":
             iso = _iso(_year(g["y1"]), _month(g["m1"]), _day(g["d1"]))
         else:
             phrase = f"{_day(g['d1'])} {g['m1']} {_year(g['y1'])}"
@@ -461,7 +438,7 @@ def _nearest_year(month: int, day: int | None, anchor: Anchor) -> int:
         return anchor.date.year
     best = None
     for year in (anchor.date.year - 1, anchor.date.year, anchor.date.year + 1):
-        point = dt.date(year, month, min(day or 15, calendar.monthrange(year, month)[1]))
+        point = dt.date(year, month, min(day or 15, last_day(year, month)))
         distance = abs((point - anchor.date).days)
         if best is None or distance < best[0]:
             best = (distance, year)
@@ -552,11 +529,6 @@ def session_number(word: str) -> int:
     return ORDINALS[key]
 
 
-def _sentence_span(bounds: list[int], start: int, text_len: int) -> tuple[int, int]:
-    i = bisect.bisect_right(bounds, start)
-    return (bounds[i - 1] if i else 0), (bounds[i] if i < len(bounds) else text_len)
-
-
 def _is_assembly_session(text: str, m: regex.Match, sentence: tuple[int, int], organ: str) -> bool:
     """Whether a numbered session is the General Assembly's (only those have fixed dates)."""
     of = SESSION_OF.match(text, m.end())
@@ -630,7 +602,7 @@ def find(ctx: Context) -> list[DateMention]:
     completed from the sentence's own year or from the document's date (`ctx.doc_date`)."""
     text = ctx.text
     anchor = Anchor.of(ctx.doc_date)
-    bounds = [m.end() for m in SENTENCE_END.finditer(text)]
+    bounds = sentence_ends(text)
     mentions: list[DateMention] = []
     partials: list[regex.Match] = []
     for m in candidates(text):
@@ -645,7 +617,7 @@ def find(ctx: Context) -> list[DateMention]:
             elif shape == "es_session":
                 value = _emergency_session(m)
             elif shape == "session":
-                value = _session(m, text, _sentence_span(bounds, m.start(), len(text)), ctx.organ)
+                value = _session(m, text, sentence_span(bounds, m.start(), len(text)), ctx.organ)
             else:
                 partials.append(m)
                 continue
@@ -681,7 +653,7 @@ def _complete(m: regex.Match, shape: str, governing: list[tuple[int, int]], boun
     """The year a partial date takes: the nearest year or month-year stated in its sentence
     (a full date elsewhere in the sentence is another event's and does not govern), else the
     year that puts it nearest the document's date, else unknown."""
-    lo, hi = _sentence_span(bounds, m.start(), text_len)
+    lo, hi = sentence_span(bounds, m.start(), text_len)
     near = [(abs(pos - m.start()), year) for pos, year in governing if lo <= pos < hi]
     if near:
         year = min(near)[1]

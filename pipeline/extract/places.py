@@ -11,26 +11,18 @@ from pipeline.coordinates import with_coordinates
 from pipeline.gazetteer import (
     Place,
     PlaceHit,
-    acting_flags,
     article_only,
-    is_state,
-    local_hits,
     name_key,
     place_hits,
     us_state,
 )
 from pipeline.models import Context, PlaceMention
+from pipeline.reference import alternation, word_list
+from pipeline.towns import local_hits
 
 # Capitalised words that head the name of an organization, office or body: a place after
 # `<Head> of|for ...` is part of that name (`Economic Commission for Africa`).
-ORG_HEAD = (
-    r"Commission|Committee|Organi[sz]ation|Union|Bank|Court|Council|Fund|Programme|Program"
-    r"|Office|Agency|Institute|University|Centre|Center|Authority|Association|Community"
-    r"|Conference|Convention|Declaration|Statute|Treaty|Agreement|Protocol|Charter|Tribunal"
-    r"|Group|Department|Ministry|Secretariat|Board|Panel|Initiative|Partnership|Strategy"
-    r"|Plan|Framework|Agenda|Foundation|Network|League|Alliance|Federation|Society|Academy"
-    r"|School|College|Forum|Summit|Platform|Observatory|Service|Company|Corporation"
-)
+ORG_HEAD = alternation(word_list("head_nouns.csv", "place_name"))
 # UN field missions are named `<Mission|Force|Operation> in <country>` (`United Nations
 # Operation in Côte d'Ivoire`): there `in` joins the name too.
 MISSION_HEAD = r"Mission|Force|Operation|Office|Observer\s+Group|Verification\s+Mission"
@@ -63,7 +55,8 @@ HEAD_AFTER = regex.compile(
 # Titles before a name make the next word a person's name (`Mr. Jordan`).
 # A person's title may come with a given name (`Mr. José Rizal`).
 PERSON_BEFORE = regex.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Prof|H\.E)\.?\s+(?:\p{Lu}[\p{L}'’\-]*\.?[ \t]+)?"
+    rf"(?:\b{alternation(word_list('person_titles.csv', 'before_place'))}\.?\s+"
+    r"(?:\p{Lu}[\p{L}'’\-]*\.?[ \t]+)?"
     r"|\b(?:Saint|St|Lake|Mount|Mt|Cape)\.?\s+)\Z"
 )
 # A capitalised word before a one-word mention joins it into a longer name (`Michael Jordan`,
@@ -159,20 +152,24 @@ def is_location(text: str, hit: PlaceHit) -> bool:
 
 
 def find(ctx: Context) -> list[PlaceMention]:
-    """Locations from the gazetteer (minus states acting), then, for the countries the document
-    is mostly about, the smaller towns GeoNames knows there (see `gazetteer.local_hits`)."""
+    """Locations: candidates (the gazetteer's matches) → resolve (no state acting, no part of
+    a longer name; small towns of the countries the document is mostly about) → mentions."""
+    hits = ctx.place_hits
+    kept = locations(ctx, hits)
+    return [mention(ctx.text, h) for h in kept]
+
+
+def locations(ctx: Context, hits: list[PlaceHit]) -> list[PlaceHit]:
+    """The hits that name a location, with the smaller towns GeoNames knows in the countries
+    most of them lie in (see `towns.local_hits`)."""
     text = ctx.text
-    hits = place_hits(text)
-    states = [h for h in hits if is_state(h.place)]
-    acting = {h.start for h, a in zip(states, acting_flags(text, states), strict=True) if a}
+    acting = {s.start for s in ctx.states if s.acting and not s.by_adjective}
     kept = [h for h in hits if h.start not in acting and is_location(text, h)]
     dominant = dominant_countries([resolve(text, h) for h in kept])
-    if dominant:
-        # the same spans keep their decision; only new or re-resolved spans are judged
-        kept_starts = {h.start for h in kept}
-        hit_starts = {h.start for h in hits}
-        kept = [
-            h for h in local_hits(text, dominant, hits)
-            if h.start in kept_starts or (h.start not in hit_starts and is_location(text, h))
-        ]
-    return [mention(text, h) for h in kept]
+    if not dominant:
+        return kept
+    # the same spans keep their decision; only new or re-resolved spans are judged
+    kept_starts = {h.start for h in kept}
+    hit_starts = {h.start for h in hits}
+    return [h for h in local_hits(text, dominant, hits)
+            if h.start in kept_starts or (h.start not in hit_starts and is_location(text, h))]

@@ -27,8 +27,8 @@ import functools
 import re
 import unicodedata
 
-from pipeline.extract.dates import ORDINALS
-from pipeline.gazetteer import country_hits  # the one place that knows the names of states
+from pipeline import states as state_names  # the one place that knows the names of states
+from pipeline.calendar import ORDINALS
 from pipeline.models import ActorMention, Context
 from pipeline.reference import read_data
 
@@ -130,7 +130,7 @@ def person(start: int, end: int, text: str, name: str, role: str) -> ActorMentio
 
 @functools.lru_cache(maxsize=4096)
 def state_hits(phrase: str) -> tuple:
-    return tuple(country_hits(phrase))
+    return tuple(state_names.state_hits(phrase))
 
 
 def state_of(text: str, start: int, end: int) -> tuple[ActorMention | None, bool]:

@@ -18,6 +18,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from pipeline.calendar import MONTH
+
 Step = Callable[[str], str]
 
 # --- regex fragments --------------------------------------------------------------------------
@@ -36,11 +38,8 @@ BARCODE = r"\*\d{7}\*"
 # Page number as printed in the footer: `3`, `2/10`.
 PAGE_NUMBER = r"\d{1,4}(?:\s*/\s*\d{1,4})?"
 RECYCLE = r"Please\s+recycle"
-MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-)
 # `8 November 2018`; the day must not follow other characters (OCR noise such as `~9`).
-DATE = rf"(?<![^\s])(\d{{1,2}})\s+({MONTHS})\s+(\d{{4}})\b"
+DATE = rf"(?<![^\s])(\d{{1,2}})\s+({MONTH})\s+(\d{{4}})\b"
 # `Distr.: General`, `Distr.: Limited`, 1971 `Distr. LIMITED`.
 DISTR = r"Distr\.:?\s*(?:General|Limited|Restricted|GENERAL|LIMITED|RESTRICTED)"
 
@@ -371,3 +370,31 @@ def clean_text_file(text: str) -> CleanText:
         symbol=symbol,
         from_pdf=from_pdf,
     )
+
+
+# --- the layout the clean text keeps ----------------------------------------------------------
+
+# A table row of a PDF is one line of the clean text, its cells separated by tabs (pdf.py writes
+# them so); a line of running text is long. Extractors ask these two questions of the layout
+# rather than reading tabs and line lengths themselves.
+SHORT_LINE = 40  # characters: a line this short is a cell or a heading, not wrapped prose
+
+
+def crosses_cells(text: str, start: int, end: int) -> bool:
+    """A line break inside text[start:end] after a short line, or after a line that holds a
+    tab (such a line ends a table row): the span joins cells of a table (`Amount\\nGroup`,
+    `Regional\\nService Centre`), not a name wrapped in running text or in one cell (a wrapped
+    cell's last line carries the row's other cells)."""
+    for i in (i for i in range(start, end) if text[i] in "\n\f"):
+        line_start = max(text.rfind("\n", 0, i), text.rfind("\f", 0, i)) + 1
+        if i - line_start < SHORT_LINE or "\t" in text[line_start:i]:
+            return True
+    return False
+
+
+def ends_cell(text: str, pos: int) -> bool:
+    """A table cell ends at `pos` (spaces aside): a tab follows, or the end of a line that
+    holds one."""
+    gap = text[pos : pos + 3].lstrip(" ")
+    line_start = text.rfind("\n", 0, pos) + 1
+    return gap[:1] == "\t" or (gap[:1] == "\n" and "\t" in text[line_start:pos])

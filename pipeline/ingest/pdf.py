@@ -136,7 +136,7 @@ def _layout_items(page) -> tuple[list[tuple], list[tuple[float, float, float, fl
     glyphs: list[tuple] = []
     shapes: list[tuple[float, float, float, float]] = []
     last = None
-    stack = [iter(page.layout._objs)]
+    stack = [iter(page.layout)]
     while stack:
         obj = next(stack[-1], None)
         if obj is None:
@@ -162,7 +162,7 @@ def _layout_items(page) -> tuple[list[tuple], list[tuple[float, float, float, fl
                  obj.x1 + mb_x0)
             )
         elif isinstance(obj, LTContainer):
-            stack.append(iter(obj._objs))
+            stack.append(iter(obj))
     return glyphs, shapes
 
 

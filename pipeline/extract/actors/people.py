@@ -1,0 +1,223 @@
+"""People named with a title or an honorific (`Mr. Botha`, `Secretary-General Annan`), in
+apposition to an office (`the Special Envoy, Staffan de Mistura`), or without a title where
+the surname is a titled person's of the same text (`Hermann Goering` after `Dr. Goering`)."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from pipeline.calendar import MONTHS, WEEKDAYS
+from pipeline.extract.actors.data import slug
+from pipeline.extract.actors.view import Hit, View
+from pipeline.gazetteer import place_hits
+from pipeline.reference import alternation, read_data, split_aliases, word_list
+
+# titles, honorifics and descriptions that open a person's name: data/person_titles.csv
+HONORIFIC = alternation(word_list("person_titles.csv", "honorific")) + r"\.?"
+# honorifics that belong to the name the world knows a person by when one name follows
+# (`Mahatma Gandhi`, `Pope Paul VI`, `King Hussein`, `Sheikh Hasina`); `Mr. Botha` is `Botha`
+EPITHET = re.compile(alternation(word_list("person_titles.csv", "epithet")))
+# a title that is also the role in which the text names the person
+ROLE_TITLE = alternation(word_list("person_titles.csv", "role"))
+# lower-case descriptions that precede a bare name (`member of Parliament Antoine Ghanem`)
+NAME_CUE = alternation(word_list("person_titles.csv", "name_cue"))
+
+
+PARTICLE = r"(?:al|Al|el|El|bin|ibn|bint|de|da|do|dos|das|del|della|di|du|van|von|der|den|la|le)"
+
+
+NAME_WORD = r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Za-zà-ÿ'’]+)*|[A-Z]\.|[A-Z]{2,}(?![a-z]))"
+
+
+# also letters outside Latin-1 (`Jeremić`, `Kőrösi`)
+NAME_WORD = NAME_WORD.replace("à-ÿ", "à-ÿ\u0100-\u024f")
+
+
+NAME = rf"{NAME_WORD}(?: (?:{PARTICLE} |{PARTICLE}-)?{NAME_WORD}){{0,4}}"
+
+
+TITLED = re.compile(
+    rf"(?<![\w\-])(?P<titles>(?:(?:{HONORIFIC}|{ROLE_TITLE}|{NAME_CUE}) ){{1,3}})(?P<name>{NAME})"
+)
+
+
+APPOSITION = re.compile(
+    rf"(?<![\w\-])(?:his|her|its|the|their) (?P<office>(?:[A-Z][\w\-]* )*?"
+    rf"(?:Representative|Envoy|Adviser|Advisor|Rapporteur|Coordinator|Director|Director-General"
+    rf"|Commissioner|Minister|President|Chair|Chairman|Chairperson|Administrator|Ambassador"
+    rf"|Prosecutor|Secretary)(?: (?:of|on|for|to|and|the) (?:the )?[A-Z][\w\-]*"
+    rf"(?: [A-Z][\w\-]*)*)*), (?P<name>{NAME})(?=[,.;:)]| [a-z])"
+)
+
+
+
+
+# words that are capitalized in UN prose but never part of a person's name
+NOT_NAME_WORDS = """
+    The A An In On At By For Of And Or But As To With This That These Those It Its We Our
+    I He She They His Her Their United Nations States State Republic Kingdom Government
+    Governments Member General Assembly Council Committee Commission Organization Secretariat
+    President Secretary-General Minister Prime Ministers Mr Mrs Ms Excellency Chairman Chair
+    Madam Sir Delegation Delegations Special Representative Envoy Ambassador Director
+    Office Department Division Programme Fund Agency Union Bank Court Mission Forum Group
+    Africa Europe Asia America
+    Americas Middle East West North South Central International National Global World
+    Development Rights Human Security Peace Declaration Convention Charter Agenda Goals
+    Summit Conference Session Report Resolution Island Islands Lebanon Palestine Contents Page
+    Introduction Summary Annex Chapter Section Part Table Figure Note Item Distr Original"""
+
+
+NOT_NAME = frozenset(NOT_NAME_WORDS.split()) | frozenset(MONTHS) | frozenset(WEEKDAYS)
+
+
+def clean_name(name: str) -> str:
+    """Trim what is not the name: a possessive, particles and title words at the ends; a name
+    set in capitals (`Mr. FERNANDEZ` in old records) is written as a name."""
+    name = re.sub(r"['’]s?$", "", name)
+    words = [w.title() if len(w) > 2 and w.isupper() and w not in ROMAN else w
+             for w in name.split(" ")]
+    while words and (re.fullmatch(PARTICLE, words[-1]) or words[-1] in NOT_NAME):
+        words.pop()
+    while words and words[0] in NOT_NAME:
+        words.pop(0)
+    return " ".join(words)
+
+
+ROMAN = frozenset({"II", "III", "IV", "VI", "VII", "VIII"})
+
+
+SUFFIX = frozenset({"Jr.", "Jr", "Sr.", "Sr", *ROMAN})
+
+
+def without_suffix(name: str) -> list[str]:
+    return [w for w in name.split(" ") if w not in SUFFIX]
+
+
+def surname(name: str) -> str:
+    words = without_suffix(name)
+    return words[-1] if words else name
+
+
+@functools.cache
+def role_of_title() -> dict[str, str]:
+    """A role title, folded to lower case → the role it names (`Assembly President` → `President
+    of the General Assembly`)."""
+    return {r["title"].lower(): r["role"] or r["title"] for r in read_data("person_titles.csv")
+            if "role" in split_aliases(r["lists"])}
+
+
+def role_of(titles: str) -> str:
+    roles = re.findall(ROLE_TITLE, titles)
+    if not roles:
+        return ""
+    role = " ".join(roles[-1].split())
+    return role_of_title().get(role.lower(), role)
+
+
+def person_hits(view: View) -> list[Hit]:
+    text = view.text
+    hits = []
+    for m in TITLED.finditer(text):
+        name = clean_name(m.group("name"))
+        found = name_in(text, name, m.start("name"), m.end("name"))
+        if not name or name in NOT_NAME or found is None:
+            continue
+        last_title = m.group("titles").split()[-1]
+        if EPITHET.fullmatch(last_title) and len(without_suffix(name)) == 1:
+            name = f"{last_title} {name}"
+            found = (m.end("titles") - len(last_title) - 1, found[1])
+        hits.append(Hit(*found, name, "person", role_of(m.group("titles")), slug(name), "title"))
+    for m in APPOSITION.finditer(text):
+        name = clean_name(m.group("name"))
+        found = name_in(text, name, m.start("name"), m.end("name"))
+        if " " not in name or found is None:
+            continue
+        role = " ".join(m.group("office").split())
+        hits.append(Hit(*found, name, "person", role, slug(name), "apposition"))
+    return hits
+
+
+# A name given alone (`Hermann Goering`) looks like any capitalized run (`Latin America`,
+# `Human Rights`); it is a person's where its last word is the surname of a person the text
+# names with a title (`Dr. Goering ... Hermann Goering`). Names the holders table lists are
+# found from the table (data_hits). A cue after the name (`, who`, `said`) was measured and left
+# out: no sentence of the seeds or corpus holds one after an untitled person, and every one it
+# matched was a body (`the Security Council, who`).
+BARE_WORD = r"(?:[A-Z][a-zà-ÿ\u0100-\u024f'’]+(?:-[A-Za-zà-ÿ\u0100-\u024f'’]+)*)"
+
+
+BARE_PART = rf"(?:(?:{PARTICLE} )?{BARE_WORD}|[A-Z]\.)"
+
+
+# capitalized because they open a sentence, never a first name
+OPENER_WORDS = """
+    What When Where Why How Who Whom Whose Which If Although Though Since After Before While
+    Thus Hence However Moreover Yet So Then There Here Both Neither Either All Some Many Such
+    No Not Nor Now Today Yesterday Only Even Indeed Let May Unless Until Upon From Into
+    Against Among Despite During Without Within Like Mrs Ms Dr My Your You Me Us Him Them"""
+
+
+NOT_BARE_NAME = NOT_NAME | frozenset(OPENER_WORDS.split())
+
+
+# a connector before the run: the end of a longer name (`Under-Secretary-General for
+# Operational Support`), or a thing (`the Nobel Peace`), not a person
+NAME_LINK_BEFORE = re.compile(r"(?<![\w\-])(?:the|The|of|for|on|to|and|in|de) $")
+
+
+def bare_name(words: list[str]) -> str:
+    """The name in a capitalized run, past words that open a sentence; empty when a word of
+    it is never a person's (`Human Rights`, `General Assembly`)."""
+    while words and words[0] in NOT_BARE_NAME:
+        words = words[1:]
+    if len(words) < 2 or any(w in NOT_BARE_NAME for w in words):
+        return ""
+    return " ".join(words)
+
+
+def bare_person_hits(view: View, titled: list[Hit]) -> list[Hit]:
+    """Capitalized runs of 2-4 words ending in the surname of a person named with a title (not
+    a first name given after `named`: `a woman named Isabel`)."""
+    text = view.text
+    surnames = {h.actor for h in titled
+                if h.source == "title" and " " not in h.actor and len(h.actor) > 2}
+    if not surnames:
+        return []
+    last = "|".join(re.escape(s) for s in sorted(surnames))
+    pattern = re.compile(rf"(?<![\w\-.’'])(?P<name>{BARE_WORD}(?: {BARE_PART}){{0,2}} "
+                         rf"(?:{PARTICLE} )?(?:{last}))(?![\w\-])")
+    out = []
+    for m in pattern.finditer(text):
+        name = bare_name(m.group("name").split(" "))
+        start = m.end("name") - len(name)
+        if name and not NAME_LINK_BEFORE.search(text, max(0, start - 5), start):
+            out.append(Hit(start, m.end("name"), name, "person", "", slug(name), "bare"))
+    return out
+
+
+def not_place(hits: list[Hit], view: View) -> list[Hit]:
+    """Bare names that hold no place of the gazetteer (`Port Louis`): looked up on the
+    name alone, so the gazetteer runs only on these few candidates."""
+    if not hits:
+        return hits
+    return [h for h in hits if not place_hits(view.text[h.start : h.end])]
+
+
+def name_in(text: str, name: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the cleaned name stands in the matched words: it may differ in case from them
+    (`Mr. FERNANDEZ` gives `Fernandez`)."""
+    found = re.search(re.escape(name), text[start:end], re.IGNORECASE) if name else None
+    return (start + found.start(), start + found.end()) if found else None
+
+
+def plausible_person(text: str, view: View, h: Hit) -> bool:
+    """A titled name on the title's line and on at most two lines (`Secretary-General\nContents
+    \nPage` is a table of contents, not a person)."""
+    start, end = view.source_span(h.start, h.end)
+    if text.count("\n", start, end) > 1:
+        return False
+    if h.source == "title":
+        gap = text[max(0, start - 2) : start]
+        return "\n" not in gap
+    return True
