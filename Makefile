@@ -31,7 +31,7 @@ RAW_ABS := $(abspath $(RAW))
 BUILD_ROOT ?= build
 BUILD := $(BUILD_ROOT)/$(notdir $(RAW_ABS))-$(shell printf '%s' '$(RAW_ABS)' | cksum | cut -d' ' -f1)
 
-INGEST_CODE := pipeline/models.py $(wildcard pipeline/ingest/*.py)
+INGEST_CODE := pipeline/models.py pipeline/calendar.py $(wildcard pipeline/ingest/*.py)
 EXTRACT_CODE := pipeline/models.py pipeline/analysis.py pipeline/reference.py \
   $(wildcard pipeline/extract/*.py pipeline/extract/*/*.py pipeline/gazetteer.py pipeline/states.py \
   pipeline/towns.py pipeline/calendar.py pipeline/phrases.py pipeline/sentences.py \
