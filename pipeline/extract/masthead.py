@@ -28,10 +28,10 @@ from importlib import resources
 
 import regex
 
+from pipeline.calendar import MONTH, MONTH_NUMBER
 from pipeline.extract.dates import (
     CANDIDATE,
     DATE_PHRASE,
-    MONTHS,
     ORDINAL,
     SP,
     _full,
@@ -67,7 +67,7 @@ HEAD_CHARS = 3000
 
 # --- kinds as data ------------------------------------------------------------------------------
 
-_MONTH_NAMES = "|".join(m.capitalize() for m in MONTHS)
+_MONTH_NAMES = MONTH
 # A date in a heading, in any case (`29 AUGUST 1950`), line breaks allowed between its parts.
 _DATE = (rf"(?P<date>(?<![\w/.])\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{_MONTH_NAMES})\s*,?\s+"
          rf"(?:19|20)\d\d(?!\d))")
@@ -120,7 +120,7 @@ def _iso(m: regex.Match) -> str:
     day, month, year = m.group("date").replace(",", " ").split()
     day = re.sub(r"\D", "", day)
     try:
-        return dt.date(int(year), MONTHS[month.lower()], int(day)).isoformat()
+        return dt.date(int(year), MONTH_NUMBER[month.lower()], int(day)).isoformat()
     except (ValueError, KeyError):
         return ""
 
