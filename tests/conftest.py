@@ -7,6 +7,7 @@ repository (../shared) when it is present; without it the test skips and says so
 from __future__ import annotations
 
 import csv
+import resource
 from pathlib import Path
 
 import pytest
@@ -34,3 +35,15 @@ def manifest() -> dict[str, dict[str, str]]:
     """tests/corpus/MANIFEST.csv: file name -> its row (kind, un_symbol, source...)."""
     with open(CORPUS / "MANIFEST.csv", encoding="utf-8", newline="") as fh:
         return {row["file"]: row for row in csv.DictReader(fh)}
+
+
+# pipeline.work.run caps the address space of the process it runs in (limit_memory); tests that
+# run a build in-process must not leave that cap on the tests after them: Chromium, started by
+# the report's browser test, cannot start under it (it dies with SIGTRAP)
+_ADDRESS_SPACE = resource.getrlimit(resource.RLIMIT_AS)
+
+
+@pytest.fixture(autouse=True)
+def _address_space_restored():
+    yield
+    resource.setrlimit(resource.RLIMIT_AS, _ADDRESS_SPACE)
