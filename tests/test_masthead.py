@@ -21,7 +21,7 @@ from pipeline.extract.masthead import (
     kinds,
     read,
 )
-from pipeline.extract.symbols import canonical
+from pipeline.extract.symbol_grammar import canonical
 from pipeline.ingest.pdf import read_pdf
 from pipeline.models import Document
 from tests.conftest import manifest, real_doc

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.extract import load, masthead
+from pipeline.extract.symbol_grammar import is_symbol
 from pipeline.models import Context
 
 EXTRACTORS = load()
@@ -62,9 +63,8 @@ def test_dates_are_valid_iso_and_ordered(ctx: Context) -> None:
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(ctx=contexts)
 def test_symbols_match_the_grammar(ctx: Context) -> None:
-    symbols = EXTRACTORS["symbols"]
-    for m in symbols.find(ctx):
-        assert symbols.is_symbol(m.symbol), m
+    for m in EXTRACTORS["symbols"].find(ctx):
+        assert is_symbol(m.symbol), m
         assert " " not in m.symbol
         assert m.relation in ("self", "cites")
 
@@ -73,7 +73,7 @@ def test_symbols_match_the_grammar(ctx: Context) -> None:
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_documents_own_symbol_and_date(ctx: Context) -> None:
     symbol = masthead.document_symbol(ctx.text)
-    assert symbol == "" or EXTRACTORS["symbols"].is_symbol(symbol)
+    assert symbol == "" or is_symbol(symbol)
     date, source = masthead.document_date(ctx.text)
     assert date == "" or ISO.fullmatch(date)
     assert bool(date) == bool(source)

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.extract import symbols
 from pipeline.extract.masthead import document_symbol
-from pipeline.extract.symbols import canonical, find, parse
+from pipeline.extract.symbol_grammar import Parsed, canonical, parse
+from pipeline.extract.symbols import find
 from pipeline.models import Context
 from tests.conftest import corpus_texts
 
@@ -251,7 +251,7 @@ def test_find(text: str, doc_symbol: str, expected: list) -> None:
     ],
 )
 def test_parse(symbol: str, body: str, doc_type: str, session: str, number: str) -> None:
-    assert parse(symbol) == symbols.Parsed(body, doc_type, session, number)
+    assert parse(symbol) == Parsed(body, doc_type, session, number)
 
 
 @pytest.mark.parametrize(

@@ -39,7 +39,7 @@ from pipeline.extract.dates import (
     full_values,
     session_number,
 )
-from pipeline.extract.symbols import (
+from pipeline.extract.symbol_grammar import (
     FULL_SYMBOL,
     _alias_to_body,
     _fits,
