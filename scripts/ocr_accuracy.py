@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline.ingest import ocr  # noqa: E402
-from pipeline.ingest.pdf import read_page  # noqa: E402
+from pipeline.ingest.lines import read_page  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 SAMPLE = ["un-pdf-a-res-73-3.pdf:1-3", "un-pdf-a-80-590.pdf:1-3"]

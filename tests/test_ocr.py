@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.ingest import ingest, ocr
-from pipeline.ingest.pdf import Line, RawPage, read_pdf
+from pipeline.ingest.lines import Line, RawPage
+from pipeline.ingest.pdf import read_pdf
 
 SCANS = Path(__file__).resolve().parent / "scans"
 NOTE_VERBALE = SCANS / "un-pdf-ola-note-verbale-2022-03-04.pdf"  # image-only, 1 page

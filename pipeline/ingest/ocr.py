@@ -25,7 +25,7 @@ from pathlib import Path
 
 import regex
 
-from pipeline.ingest.pdf import CELL_GAP, Line, RawPage
+from pipeline.ingest.lines import CELL_GAP, Line, RawPage
 
 SCALE = 2.0  # render at 144 dpi: typewritten and printed text is 20-30 px high, as PP-OCR likes
 # font size of a line from its detected box's height: typeset A/RES/73/3 measures 0.87 (11.5-pt

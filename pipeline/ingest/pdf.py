@@ -1,6 +1,12 @@
-"""PDF ingest: one pdfplumber pass per page (its characters, rules), lines rebuilt from character
-positions, then running headers and footers, footnotes and note markers told apart by position,
-size and repetition across pages, never by the text alone.
+"""PDF ingest: the entry point and the page text. A PDF is read in stages, one module each:
+
+    lines.py       characters -> lines: one pdfplumber pass per page (glyphs, rules), lines
+                   rebuilt from character positions, note markers dropped      -> RawPage
+    columns.py     the reading order of a two-column page
+    ocr.py         RawPages recognized from the page image where the text layer is missing
+    furniture.py   running headers and footers, and where the footnotes begin, told apart by
+                   position, size and repetition across pages, never by the text alone
+    pdf.py         lines -> page text, the masthead's symbol and title, the page map
 
     read_pdf(path) -> PdfText   (raises PdfError with a message a user can act on)
 
@@ -13,42 +19,31 @@ with a form feed; `page_starts` gives where each begins.
 from __future__ import annotations
 
 import re
-import statistics
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import groupby, pairwise
 from pathlib import Path
 
-from pdfminer.layout import LTChar, LTContainer, LTLine, LTRect
-
 from pipeline.ingest.clean import (
-    BARCODE_LINE_RE,
-    JOB_LINE_RE,
-    PAGE_LINE_RE,
-    RECYCLE_RE,
-    SYMBOL,
     SYMBOL_LINE_RE,
     canonical_symbol,
     clean_pdf_block,
     join_masthead_date,
 )
-from pipeline.ingest.columns import FULL, reading_order
+from pipeline.ingest.furniture import (
+    FOOTNOTE_START_RE,
+    HEADER_BAND,
+    footnote_zone,
+    is_rule_text,
+    page_furniture,
+)
+from pipeline.ingest.lines import Line, RawPage, read_page
 
 FOOTNOTE_RULE = "__________"
 
-# Geometry, as fractions of the font size or of the page: why each value is what it is.
-SAME_LINE = 0.4  # centres of characters on one line differ by less than this x size
-SPACE_GAP = 0.2  # a gap wider than this x size between glyphs is a word space
-CELL_GAP = 2.5  # a gap wider than this x size splits a line into cells (tables, masthead)
-MARKER_SIZE = 0.8  # a note marker is set at most this x the size of the text around it ...
-MARKER_RAISE = 0.2  # ... and raised by at least this x that size
+# Geometry, as fractions of the font size.
 PARAGRAPH_PITCH = 1.45  # lines further apart than this x size are separate paragraphs
-HEADER_BAND = 0.1  # running headers end in the top tenth of the page ...
-FOOTER_BAND = 0.925  # ... footers start in the bottom 7.5 per cent
 
-# A page number or a symbol at the edge of a header or footer line.
-_EDGE_SYMBOL_RE = re.compile(rf"^{SYMBOL}(?=\s|$)|(?<=\s){SYMBOL}$")
-_FOOTNOTE_START_RE = re.compile(r"(?:\d{1,3}|\*{1,3}|[a-z])\s")
 _ADOPTED_RE = re.compile(r"^Resolution adopted by\b|^Decision adopted by\b")
 _MASTHEAD_RE = re.compile(
     r"^(?:Agenda item|Items? \d|Distr\.|Original:|United(?: Nations)?$|General Assembly$|"
@@ -80,325 +75,6 @@ class PdfText:
     text_source: str = "text-layer"  # text-layer | ocr | mixed (see ingest/ocr.py)
     ocr_confidence: float | None = None  # mean confidence of the recognized text
     ocr_pages: int = 0
-
-
-@dataclass(frozen=True)
-class Line:
-    """One visual line of a page, rebuilt from its characters."""
-
-    top: float
-    bottom: float
-    x0: float
-    x1: float
-    size: float  # dominant font size
-    bold: bool
-    cells: tuple[str, ...]  # text of the gap-separated parts, note markers removed
-    marker_start: bool = False  # the line begins with a raised note number (a footnote)
-    first_word_width: float = 0.0
-    column: int = FULL  # FULL across the page, or the LEFT or RIGHT column of a two-column page
-
-    @property
-    def text(self) -> str:
-        return "\t".join(self.cells)
-
-
-@dataclass(frozen=True)
-class Rule:
-    """A horizontal rule drawn on the page (merged from touching segments)."""
-
-    top: float
-    x0: float
-    x1: float
-
-
-@dataclass(frozen=True)
-class RawPage:
-    """What one pdfplumber pass gives for a page."""
-
-    width: float
-    height: float
-    lines: tuple[Line, ...]
-    rules: tuple[Rule, ...]
-
-
-# --- characters -> lines ----------------------------------------------------------------------
-
-
-def _layout_items(page) -> tuple[list[tuple], list[tuple[float, float, float, float]]]:
-    """Glyphs and thin horizontal shapes of a page, read from pdfplumber's pdfminer layout.
-
-    `page.layout` is walked directly rather than through `page.chars`: building pdfplumber's
-    dict per character (colours, matrices) costs a third of the page time and none of it is
-    used here. Coordinates are converted as pdfplumber does (top-down, mediabox-relative).
-    Glyph: (centre y, x0, x1, top, bottom, size, text, bold); overprints (fake bold) dropped."""
-    mb_x0, mb_top = page.mediabox[0], page.mediabox[1]
-    height = page.height
-    glyphs: list[tuple] = []
-    shapes: list[tuple[float, float, float, float]] = []
-    last = None
-    stack = [iter(page.layout)]
-    while stack:
-        obj = next(stack[-1], None)
-        if obj is None:
-            stack.pop()
-            continue
-        if isinstance(obj, LTChar):
-            if not obj.upright:
-                continue
-            text = obj.get_text()
-            x0 = obj.x0 + mb_x0
-            top = height - obj.y1 + mb_top
-            if last and text == last[0] and abs(x0 - last[1]) < 0.5 and abs(top - last[2]) < 0.5:
-                continue
-            last = (text, x0, top)
-            bottom = height - obj.y0 + mb_top
-            glyphs.append(
-                ((top + bottom) / 2, x0, obj.x1 + mb_x0, top, bottom, obj.size, text,
-                 "Bold" in obj.fontname)
-            )
-        elif isinstance(obj, (LTLine, LTRect)):
-            shapes.append(
-                (height - obj.y1 + mb_top, height - obj.y0 + mb_top, obj.x0 + mb_x0,
-                 obj.x1 + mb_x0)
-            )
-        elif isinstance(obj, LTContainer):
-            stack.append(iter(obj))
-    return glyphs, shapes
-
-
-def _group_lines(glyphs: list[tuple]) -> list[list[tuple]]:
-    """Group glyphs into visual lines by their vertical centres."""
-    glyphs.sort(key=lambda g: (g[0], g[1]))
-    groups: list[list[tuple]] = []
-    for g in glyphs:
-        if groups:
-            last = groups[-1][-1]
-            if g[0] - last[0] <= SAME_LINE * max(g[5], last[5]):
-                groups[-1].append(g)
-                continue
-        groups.append([g])
-    for group in groups:
-        group.sort(key=lambda g: g[1])
-    return groups
-
-
-def _dominant(values: list[float]) -> float:
-    return Counter(round(v * 2) / 2 for v in values).most_common(1)[0][0]
-
-
-def _split_cells(group: list[tuple]) -> list[list[tuple]]:
-    """Split a line's glyphs where the gap is too wide for a word space."""
-    cells = [[group[0]]]
-    last_x1 = group[0][2]
-    for g in group[1:]:
-        if not g[6].isspace() and g[1] - last_x1 > CELL_GAP * g[5]:
-            cells.append([])
-        cells[-1].append(g)
-        if not g[6].isspace():
-            last_x1 = max(last_x1, g[2])
-    return [c for c in cells if any(not g[6].isspace() for g in c)]
-
-
-def _cell_text(cell: list[tuple], first: bool) -> tuple[str, bool]:
-    """Text of a cell with note markers (small raised glyphs) removed; a marker that opens the
-    line is kept as the footnote's own number. Returns (text, opens_with_marker)."""
-    ink = [g for g in cell if not g[6].isspace()]
-    size = _dominant([g[5] for g in ink])
-    base = statistics.median(g[4] for g in ink if round(g[5] * 2) / 2 == size)
-    # runs of glyphs: [is_marker, text, spaced_before]
-    runs: list[list] = []
-    pending_space = False
-    last = None
-    for g in cell:
-        if g[6].isspace():
-            pending_space = True
-            continue
-        marker = g[5] <= MARKER_SIZE * size and g[4] <= base - MARKER_RAISE * size
-        spaced = pending_space or (
-            last is not None and g[1] - last[2] > SPACE_GAP * min(g[5], last[5])
-        )
-        if runs and runs[-1][0] == marker and not (marker and spaced):
-            runs[-1][1] += (" " if spaced else "") + g[6]
-        else:
-            runs.append([marker, g[6], spaced])
-        pending_space = False
-        last = g
-    opens = first and bool(runs) and runs[0][0]
-    out: list[str] = []
-    space_due = False
-    for k, (marker, text, spaced) in enumerate(runs):
-        if marker and not (opens and k == 0):
-            # a note reference in the text: dropped, but never gluing its neighbours together
-            space_due = space_due or spaced or (k + 1 < len(runs) and runs[k + 1][2])
-            continue
-        if out and (spaced or space_due or (opens and k == 1)):
-            out.append(" ")
-        out.append(text)
-        space_due = False
-    return "".join(out).strip(), opens
-
-
-def _make_line(group: list[tuple]) -> Line | None:
-    cells = _split_cells(group)
-    if not cells:
-        return None
-    texts = []
-    marker_start = False
-    for k, cell in enumerate(cells):
-        text, opens = _cell_text(cell, first=k == 0)
-        if k == 0:
-            marker_start = opens
-        if text:
-            texts.append(text)
-    if not texts:
-        return None
-    ink = [g for g in group if not g[6].isspace()]
-    size = _dominant([g[5] for g in ink])
-    body = [g for g in ink if g[5] > MARKER_SIZE * size]
-    first_word = []
-    for g in (body or ink):
-        if first_word and g[1] - first_word[-1][2] > SPACE_GAP * g[5]:
-            break
-        first_word.append(g)
-    return Line(
-        top=min(g[3] for g in ink),
-        bottom=max(g[4] for g in ink),
-        x0=(body or ink)[0][1],
-        x1=max(g[2] for g in ink),
-        size=size,
-        bold=sum(g[7] for g in ink) * 2 > len(ink),
-        cells=tuple(texts),
-        marker_start=marker_start,
-        first_word_width=first_word[-1][2] - first_word[0][1],
-    )
-
-
-def _rules(shapes: list[tuple[float, float, float, float]], width: float) -> tuple[Rule, ...]:
-    """Horizontal rules: thin lines and rects, touching segments merged."""
-    segs = []
-    for top, bottom, x0, x1 in shapes:
-        if bottom - top <= 1.5 and x1 - x0 >= 3:
-            segs.append((round(top), x0, x1))
-    segs.sort()
-    merged: list[list[float]] = []
-    for top, x0, x1 in segs:
-        if merged and merged[-1][0] == top and x0 <= merged[-1][2] + 2:
-            merged[-1][2] = max(merged[-1][2], x1)
-        else:
-            merged.append([top, x0, x1])
-    return tuple(Rule(t, a, b) for t, a, b in merged if b - a >= 20 and b - a <= width)
-
-
-def read_page(page) -> RawPage:
-    """The one pdfplumber pass over a page: its characters and rules, into lines."""
-    glyphs, shapes = _layout_items(page)
-    lines = []
-    for group, column in reading_order(_group_lines(glyphs), float(page.width)):
-        line = _make_line(group)
-        if line is not None:
-            lines.append(replace(line, column=column) if column != FULL else line)
-    lines = tuple(lines)
-    return RawPage(float(page.width), float(page.height), lines, _rules(shapes, page.width))
-
-
-# --- page furniture and footnotes -------------------------------------------------------------
-
-
-def _is_rule_text(line: Line) -> bool:
-    return len(line.cells) == 1 and bool(re.fullmatch(r"_{5,}", line.cells[0]))
-
-
-def _furniture_pattern(line: Line, symbol: str) -> bool:
-    """Header/footer text forms: job number, barcode, page number, the document's symbol."""
-    text = " ".join(line.cells)
-    if (
-        JOB_LINE_RE.fullmatch(text)
-        or BARCODE_LINE_RE.fullmatch(text)
-        or PAGE_LINE_RE.fullmatch(text)
-        or RECYCLE_RE.fullmatch(text)
-    ):
-        return True
-    if any(JOB_LINE_RE.fullmatch(c) or PAGE_LINE_RE.fullmatch(c) for c in line.cells):
-        return True
-    m = _EDGE_SYMBOL_RE.search(text)
-    return bool(m) and (not symbol or canonical_symbol(m.group(0)) == symbol)
-
-
-def _repeat_key(line: Line) -> tuple[str, int]:
-    return re.sub(r"\d+", "#", " ".join(line.cells)), round(line.top / 3)
-
-
-def _furniture(pages: list[RawPage], symbol: str) -> list[set[int]]:
-    """Indices of header and footer lines on each page.
-
-    A line in the top or bottom band is furniture when it has a header/footer form (job number,
-    page number, barcode, the document's symbol at its edge), recurs at the same place on another
-    page, or sits above the rule that closes a running header; the lines between it and the page
-    edge go with it. The first page's top band is the masthead and stays."""
-    seen: Counter[tuple[str, int]] = Counter()
-    for page in pages:
-        keys = {
-            _repeat_key(line)
-            for line in page.lines
-            if line.bottom <= HEADER_BAND * page.height or line.top >= FOOTER_BAND * page.height
-        }
-        seen.update(keys)
-    result = []
-    for number, page in enumerate(pages, start=1):
-        top_limit, bottom_limit = HEADER_BAND * page.height, FOOTER_BAND * page.height
-        header_rules = [
-            r.top for r in page.rules if r.top <= top_limit + 10 and r.x1 - r.x0 >= page.width / 3
-        ]
-        drop: set[int] = set()
-        lowest_header, highest_footer = -1.0, page.height + 1
-        for k, line in enumerate(page.lines):
-            in_top = line.bottom <= top_limit
-            in_bottom = line.top >= bottom_limit
-            if not (in_top or in_bottom):
-                continue
-            if in_top and number == 1:
-                if JOB_LINE_RE.fullmatch(line.text) or BARCODE_LINE_RE.fullmatch(line.text):
-                    drop.add(k)
-                continue
-            furniture = (
-                _furniture_pattern(line, symbol)
-                or seen[_repeat_key(line)] >= 2
-                or (in_top and any(line.bottom <= r + 1 for r in header_rules))
-            )
-            if furniture:
-                drop.add(k)
-                if in_top:
-                    lowest_header = max(lowest_header, line.bottom)
-                else:
-                    highest_footer = min(highest_footer, line.top)
-        for k, line in enumerate(page.lines):
-            if (number > 1 and line.bottom <= lowest_header) or line.top >= highest_footer:
-                drop.add(k)
-        result.append(drop)
-    return result
-
-
-def _footnote_zone(page: RawPage, keep: list[int], body_size: float) -> float | None:
-    """Top of the footnote zone: below the lowest short rule (drawn, or typed as underscores)
-    in the lower part of the page, when the first line under it opens a note (a raised number,
-    `*`, a note letter) and most lines under it are smaller than the body text. A table's rules
-    fail the first test, a closing rule under the text the second."""
-    candidates = [
-        r.top for r in page.rules
-        if r.top > 0.3 * page.height and r.x1 - r.x0 < 0.3 * page.width
-    ]
-    candidates += [
-        page.lines[k].bottom for k in keep
-        if _is_rule_text(page.lines[k]) and page.lines[k].top > 0.3 * page.height
-    ]
-    for top in sorted(candidates, reverse=True):
-        below = [page.lines[k] for k in keep if page.lines[k].top >= top - 1]
-        below = [line for line in below if not _is_rule_text(line)]
-        if not below or not (below[0].marker_start or _FOOTNOTE_START_RE.match(below[0].text)):
-            continue
-        if sum(line.size < body_size - 0.4 for line in below) * 2 > len(below):
-            return top
-    return None
 
 
 # --- lines -> text ----------------------------------------------------------------------------
@@ -450,7 +126,7 @@ def _body_text(lines: list[Line], body_size: float, pitch_ratio: float = 1.2) ->
             and prev.x0 - left <= 4 * body_size
         )
         heading = prev.size > body_size + 1 and prev.bold == line.bold
-        if close and same and (forced or heading) and not _is_rule_text(prev):
+        if close and same and (forced or heading) and not is_rule_text(prev):
             out[-1] = _join(out[-1], line.text)
         else:
             out.append("\n" if close else "\n\n")
@@ -475,9 +151,9 @@ def _footnote_text(lines: list[Line]) -> str:
     """Footnote lines into one note per line: a note starts with its (raised) number."""
     notes: list[str] = []
     for line in lines:
-        if _is_rule_text(line):
+        if is_rule_text(line):
             continue
-        starts = line.marker_start or _FOOTNOTE_START_RE.match(line.text)
+        starts = line.marker_start or FOOTNOTE_START_RE.match(line.text)
         if notes and not starts:
             notes[-1] = _join(notes[-1], line.text)
         else:
@@ -490,10 +166,10 @@ def _page_text(
 ) -> tuple[str, tuple[int, int]]:
     """Clean text of a page, and the [start, end) of its footnotes in it ((0, 0) when none)."""
     keep = [k for k in range(len(page.lines)) if k not in drop]
-    zone = _footnote_zone(page, keep, body_size)
+    zone = footnote_zone(page, keep, body_size)
     body = [page.lines[k] for k in keep if zone is None or page.lines[k].top < zone - 1]
     notes = [page.lines[k] for k in keep if zone is not None and page.lines[k].top >= zone - 1]
-    body = [line for line in body if not _is_rule_text(line)]
+    body = [line for line in body if not is_rule_text(line)]
     text = clean_pdf_block(_columns_text(body, body_size, pitch_ratio)).strip("\n")
     note_text = clean_pdf_block(_footnote_text(notes)).strip("\n")
     if not note_text:
@@ -648,7 +324,7 @@ def read_pdf(path: str | Path) -> PdfText:
             sizes[line.size] += len(line.text)
     body_size = sizes.most_common(1)[0][0] if sizes else 10.0
     symbol = _masthead_symbol(raw[0]) if raw else ""
-    furniture = _furniture(raw, symbol)
+    furniture = page_furniture(raw, symbol)
     pitch_ratio = line_pitch(raw, body_size)
     texts, notes = [], []
     for number, (page, drop) in enumerate(zip(raw, furniture, strict=True), start=1):
