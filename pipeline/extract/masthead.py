@@ -29,16 +29,8 @@ from importlib import resources
 import regex
 
 from pipeline.calendar import MONTH, MONTH_NUMBER
-from pipeline.extract.dates import (
-    CANDIDATE,
-    DATE_PHRASE,
-    ORDINAL,
-    SP,
-    _full,
-    _shape,
-    full_values,
-    session_number,
-)
+from pipeline.extract.date_grammar import CANDIDATE, DATE_PHRASE, ORDINAL, SP, _shape
+from pipeline.extract.dates import _full, full_values, session_number
 from pipeline.extract.symbol_grammar import (
     FULL_SYMBOL,
     _alias_to_body,
