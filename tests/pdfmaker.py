@@ -38,6 +38,11 @@ def make_pdf(pages: list[list[str]], *, text_layer: bool = True) -> bytes:
     add(b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kid_refs, len(kids)))
     catalog = add(b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id)
 
+    return _serialize(objects, catalog)
+
+
+def _serialize(objects: list[bytes], root: int) -> bytes:
+    """The PDF file of numbered objects (1-based), with its cross-reference table."""
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n")
     offsets = []
@@ -48,7 +53,7 @@ def make_pdf(pages: list[list[str]], *, text_layer: bool = True) -> bytes:
     out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
     out.writelines(b"%010d 00000 n \n" % off for off in offsets)
     out.write(b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n"
-              % (len(objects) + 1, catalog, xref))
+              % (len(objects) + 1, root, xref))
     return out.getvalue()
 
 
@@ -79,15 +84,4 @@ def make_two_column_pdf(heading: str, left: list[str], right: list[str]) -> byte
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Catalog /Pages 4 0 R >>",
     ]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    out.writelines(b"%010d 00000 n \n" % off for off in offsets)
-    out.write(b"trailer\n<< /Size %d /Root 5 0 R >>\nstartxref\n%d\n%%%%EOF\n"
-              % (len(objects) + 1, xref))
-    return out.getvalue()
+    return _serialize(objects, 5)
