@@ -1,9 +1,11 @@
 """Actors from the structure of proceedings: real lines of UN meeting records, letters and
 Security Council texts, each with the exact actors it must yield.
 
-Sources (corpus documents, see ../shared/corpus/MANIFEST.csv): A/48/PV.46 (1993), A/60/PV.85
-(2006), A/65/PV.71 (2010), A/79/PV.29 (2024), S/PV.492 (1950), S/2019/2, S/2021/100; the PDF
-records as the ingest gives their text (a tab between the masthead's columns)."""
+Sources, the lines copied here: A/48/PV.46 (1993), A/60/PV.85 (2006), A/65/PV.71 (2010),
+A/79/PV.29 (2024), S/PV.492 (1950) from un-project/un-extractor (data/raw_pdfs/en/..., commit
+cc0f379; A/60/PV.85 tests/data/N0637121.pdf at 8e32b98); S/2019/2 and S/2021/100 from
+yuiseki/undocs (en/pdfs/S/..., commit 2d22550); the PDF records as the ingest gives their text
+(a tab between the masthead's columns)."""
 
 from __future__ import annotations
 
