@@ -44,16 +44,22 @@ BARE_UNIT = re.compile(
 BARE_UNIT_CUE = re.compile(r"(?:Section|Unit|Branch)\b")
 
 
+def _unit_name(text: str, m: re.Match) -> tuple[int, str]:
+    """Where a unit's name starts and the name, leading noise (an article, a list number)
+    dropped; a name that opens a sentence is read as if a line began there."""
+    start = m.start("name")
+    opens = "\n" if SENTENCE_START.search(text, max(0, start - 3), start) else " "
+    noise = LEADING_NOISE.match(opens + m["name"], 1)
+    if noise:
+        start += noise.end() - 1
+    return start, text[start : m.end("name")]
+
+
 def bare_unit_hits(view: View, source_text: str) -> list[Hit]:
     text = view.text
     hits = []
     for m in near_cue(BARE_UNIT, BARE_UNIT_CUE, text, 120):
-        start = m.start("name")
-        opens = "\n" if SENTENCE_START.search(text, max(0, start - 3), start) else " "
-        noise = LEADING_NOISE.match(opens + m["name"], 1)
-        if noise:
-            start += noise.end() - 1
-        name = text[start : m.end("name")]
+        start, name = _unit_name(text, m)
         if " " not in name or NOT_ORG_WORD.search(name):
             continue
         if re.fullmatch(ORG_HEAD, name.split(" ")[0]):
@@ -76,12 +82,7 @@ def unit_hits(view: View, orgs: list[Hit]) -> list[Hit]:
     for m in near_cue(UNIT, UNIT_CUE, text, 160):
         if m.end("of") not in parents:
             continue
-        start = m.start("name")
-        opens = "\n" if SENTENCE_START.search(text, max(0, start - 3), start) else " "
-        noise = LEADING_NOISE.match(opens + m["name"], 1)
-        if noise:
-            start += noise.end() - 1
-        name = text[start : m.end("name")]
+        start, name = _unit_name(text, m)
         if " " not in name or NOT_ORG_WORD.search(name):
             continue
         known = org_by_name().get(fold(name))
