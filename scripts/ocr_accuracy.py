@@ -9,6 +9,7 @@ and of OCR against a hand transcription.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 import time
@@ -20,7 +21,10 @@ sys.path.insert(0, str(ROOT))
 from pipeline.ingest import ocr  # noqa: E402
 from pipeline.ingest.lines import read_page  # noqa: E402
 
-CORPUS = ROOT.parent / "shared" / "corpus"
+# the repository's test documents; UN_CORPUS=<folder> reads another (S/PV.492, for --decision,
+# is not copied into the repository: un-project/un-extractor, data/raw_pdfs/en/sc/1950/pv/
+# document_492.pdf at cc0f379)
+CORPUS = Path(os.environ.get("UN_CORPUS", ROOT / "tests" / "corpus"))
 SAMPLE = ["un-pdf-a-res-73-3.pdf:1-3", "un-pdf-a-80-590.pdf:1-3"]
 # scans with an old OCR text layer: pages above and below the noise threshold
 DECISION = ["un-pdf-s-pv-492.pdf:3-4", "un-pdf-s-pv-492.pdf:9", "un-pdf-s-pv-492.pdf:17",

@@ -1,8 +1,7 @@
 """Shared fixtures: paths to the real UN documents the tests read.
 
 They live in tests/corpus/ (provenance in tests/corpus/MANIFEST.csv), so the suite runs in a bare
-clone. A document that is not copied there yet is read from the team's shared corpus beside the
-repository (../shared) when it is present; without it the test skips and says so."""
+clone; a test that names a document not copied there fails and says what to copy."""
 
 from __future__ import annotations
 
@@ -14,16 +13,15 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"
-SHARED = ROOT.parent / "shared"
 
 
 def real_doc(name: str) -> Path:
-    """A real UN document: tests/corpus/NAME, else ../shared's seeds or corpus, else skip."""
-    for folder in (CORPUS, SHARED / "seeds", SHARED / "corpus"):
-        if (folder / name).exists():
-            return folder / name
-    pytest.skip(f"{name} is not in tests/corpus/ and ../shared is absent: copy it into "
-                "tests/corpus/ with its provenance in tests/corpus/MANIFEST.csv")
+    """A real UN document of tests/corpus/."""
+    path = CORPUS / name
+    if not path.exists():
+        pytest.fail(f"{name} is not in tests/corpus/: copy it there with its provenance in "
+                    "tests/corpus/MANIFEST.csv")
+    return path
 
 
 def corpus_texts() -> list[Path]:
