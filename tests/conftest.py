@@ -24,9 +24,17 @@ def real_doc(name: str) -> Path:
     return path
 
 
+# The second blind set (eval/blind-scores.md, stop 19): annotated blind and kept unseen, so no test
+# reads them; a failing test would show its reader what the pipeline makes of them.
+UNSEEN = frozenset({
+    "un-s-pv-8101.txt", "un-sc-res-2575-2021.txt", "un-sc-prst-2020-4.txt", "un-s-2021-126.txt",
+    "un-ga-res-es-11-4.txt", "un-s-pv-3500.txt",
+})
+
+
 def corpus_texts() -> list[Path]:
-    """Every text document in tests/corpus/, sorted by name."""
-    return sorted(CORPUS.glob("*.txt"))
+    """Every text document in tests/corpus/ but the unseen blind set, sorted by name."""
+    return sorted(p for p in CORPUS.glob("*.txt") if p.name not in UNSEEN)
 
 
 def manifest() -> dict[str, dict[str, str]]:
