@@ -43,7 +43,7 @@ from pipeline.extract import symbols
 from pipeline.models import Context
 
 AKN = Path(__file__).parent / "akn"
-_UNDOCS = re.compile(r"^https?://(?:www\.)?undocs\.org/(?:(?:en|fr|es|ar|ru|zh)/)?", re.I)
+_UNDOCS = re.compile(r"^https?://(?:www\.)?undocs\.org/(?:(?:en|fr|es|sp|ar|ru|zh)/)?")
 _PART_LETTER = re.compile(r"(?<=\d)[A-Z](?=\(|$)")
 
 
