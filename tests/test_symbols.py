@@ -220,6 +220,13 @@ AKN_CASES = [
      "25 July 1980", "A/RES/75/170",
      [cite("A/RES/53/199", "1998-12-15"), cite("A/RES/61/185", "2006-12-20"),
       cite("E/RES/1980/67", "1980-07-25")]),
+    # a part of a Council resolution, written as the Assembly writes its parts (E/RES/2022/21)
+    ("including, in particular, Economic and Social Council resolution 2021/2 B of 21 July 2021,",
+     "E/RES/2022/21", [cite("E/RES/2021/2B", "2021-07-21")]),
+    # a resolution printed in the report of an ECOSOC subsidiary body is that body's
+    # (E/RES/2021/5: the Commission on the Status of Women's; the UN leaves it unlinked)
+    ("7 Official Records of the Economic and Social Council, 2015, Supplement No. 7 (E/2015/27), "
+     "chap. I, sect. C, resolution 59/1, annex.", "E/RES/2021/5", [cite("E/2015/27")]),
     # a document issued under two symbols: both are cited (A/RES/76/10, E/RES/2023/3)
     ("1 A/76/299-S/2021/749.", "A/RES/76/10", [cite("A/76/299"), cite("S/2021/749")]),
     ("3 A/78/62-E/2023/49.", "E/RES/2023/3", [cite("A/78/62"), cite("E/2023/49")]),

@@ -236,8 +236,13 @@ _SESSION_SHORT = (
     r"(?P<ses>(?:ES-{_SP}?|S-{_SP}?)?\d{1,3})/(?P<ses_num>\d{1,4})(?![\d/])"
     r"(?:{_SP}(?P<ses_part>[A-Z])(?![\w/]))?"
 )
-# ECOSOC from 1978 and its functional commissions: year/number: `2006/49`.
-_YEAR_SHORT = r"(?P<year>(?:19|20)\d\d)/(?P<year_num>\d{1,4})(?![\d/])"
+# ECOSOC from 1978 and its functional commissions: year/number, optional part letter, as the
+# Council writes its parts (`resolution 2021/2 B`, E/RES/2022/21; its own symbol E/RES/2021/2 B):
+# `2006/49`, `2021/2 B`.
+_YEAR_SHORT = (
+    r"(?P<year>(?:19|20)\d\d)/(?P<year_num>\d{1,4})(?![\d/])"
+    r"(?:{_SP}(?P<year_part>[A-Z])(?![\w/]))?"
+)
 _SHORT_FORM = rf"(?:{_SC_SHORT}|{_ROMAN_SHORT}|{_YEAR_SHORT}|{_SESSION_SHORT})(?!\.\d)"
 _SHORT = _compile(_SHORT_FORM)
 # `of 20 December 2006` after an item; PDFs glue the footnote mark to the year (`20193`).

@@ -126,6 +126,13 @@ _NAMED_AFTER = _compile(
     r",?\s+(?:of|adopted\s+by|by)\s+the\s+"
     r"(?P<name>[A-Z][\w\-]*(?:\s+(?:(?:of|on|for|and|the)\s+)*[A-Z][\w\-]*)*)"
 )
+# A resolution cited by its place in the sessional report of an ECOSOC subsidiary body, an ESCOR
+# supplement with an `E/year/n` symbol (`Supplement No. 7 (E/2015/27), chap. I, sect. C,
+# resolution 59/1`, E/RES/2021/5), is that body's own, printed in its report (Dag Hammarskjöld
+# Library guide, research.un.org/en/docs/ecosoc/subsidiaries): a series we cannot spell.
+_IN_SUBSIDIARY_REPORT = _compile(
+    r"\(E/\d{4}/\d+(?:-[^)\s]+)?\)(?:,\s*(?:chap|sect|vol|annex)\.?\s*[\w.]+)+,\s*$"
+)
 # Words that may stand capitalised before a bare `Assembly`/`Council` without naming another
 # body (sentence openings in resolutions and footnotes).
 _OPENERS = {"The", "See", "Also", "And", "Its", "In", "By", "Under", "Pursuant", "That"}
@@ -183,6 +190,8 @@ def _naming(text: str, trigger_start: int, doc_organ: str) -> str | None:
     for a possessive left to resolve, "Council" for a bare `Council` the shape must settle, None
     when an organ is named that we cannot spell."""
     before = text[max(0, trigger_start - 120) : trigger_start]
+    if _IN_SUBSIDIARY_REPORT.search(before):
+        return None
     its = _ITS.search(before)
     if not its:
         return _named_at_end(before, doc_organ)
@@ -252,7 +261,8 @@ def _short_symbol(m: re.Match[str], kind: str, organ: str) -> tuple[str, str, st
     if m.group("old"):
         return f"{prefix}/{m['old']}{m['old_part'] or ''}({m['roman']})", m["roman"], m["old"]
     if m.group("year"):
-        return f"{prefix}/{m['year']}/{m['year_num']}", m["year"], m["year_num"]
+        symbol = f"{prefix}/{m['year']}/{m['year_num']}{m['year_part'] or ''}"
+        return symbol, m["year"], m["year_num"]
     session, number = re.sub(r"\s", "", m["ses"]), m["ses_num"]
     if organ == "A" and session.isdigit() and int(session) < 31:
         return None  # the Assembly numbers session/number only from its 31st session (1976)
