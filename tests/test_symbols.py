@@ -184,6 +184,58 @@ CASES = [
      [("S/RES/242(1967)", "1967-11-22", "", "self")]),
 ]
 
+# Sentences of UN resolutions the UN marked up in AKN4UN (eval/akn/, sources in its MANIFEST.csv:
+# gonzalezmorales/GA-ECOSOC at 63fbf059 and 1a622df1): the UN links every item asserted here.
+AKN_CASES = [
+    # a description between the items of a list: a topic with a bracketed acronym, a title
+    # after `entitled`, a clause after `in which` (E/RES/2021/10, A/RES/76/183, A/RES/75/170)
+    ("Welcoming the adoption of General Assembly resolutions 74/270 of 2 April 2020 on global "
+     "solidarity to fight the coronavirus disease (COVID-19), 74/274 of 20 April 2020 on "
+     "international cooperation to ensure global access to medicines, vaccines and medical "
+     "equipment to face COVID-19, 74/306 of 11 September 2020, entitled “Comprehensive and "
+     "coordinated response to the coronavirus disease (COVID-19) pandemic”, and 74/307 of 11 "
+     "September 2020, entitled “United response against global health threats: combating "
+     "COVID-19”,", "E/RES/2021/10",
+     [cite("A/RES/74/270", "2020-04-02"), cite("A/RES/74/274", "2020-04-20"),
+      cite("A/RES/74/306", "2020-09-11"), cite("A/RES/74/307", "2020-09-11")]),
+    ("Recalling also its resolutions 74/16 of 9 December 2019, entitled “Building a peaceful and "
+     "better world through sport and the Olympic ideal”, 74/170 of 18 December 2019, entitled "
+     "“Integrating sport into youth crime prevention and criminal justice strategies”, and 75/18 "
+     "of 1 December 2020, entitled “Sport as an enabler of sustainable development”, in which it "
+     "recognized", "A/RES/76/183",
+     [cite("A/RES/74/16", "2019-12-09"), cite("A/RES/74/170", "2019-12-18"),
+      cite("A/RES/75/18", "2020-12-01")]),
+    ("Reaffirming its resolutions 64/169 of 18 December 2009, in which it proclaimed the year "
+     "2011 the International Year for People of African Descent, and 68/237 of 23 December 2013, "
+     "in which it proclaimed the International Decade for People of African Descent (2015–2024)",
+     "A/RES/75/170", [cite("A/RES/64/169", "2009-12-18"), cite("A/RES/68/237", "2013-12-23")]),
+    # ... which ends at the first item, never at a year or a number of another shape
+    ("Reaffirming its resolution 70/1 of 25 September 2015, entitled “Transforming our world: "
+     "the 2030 Agenda for Sustainable Development”, in which it adopted a comprehensive, "
+     "far-reaching and people-centred set of universal and transformative Sustainable "
+     "Development Goals and targets, its commitment to working tirelessly for the full "
+     "implementation of the Agenda by 2030,", "A/RES/75/170", [cite("A/RES/70/1", "2015-09-25")]),
+    ("Recalling its resolutions 53/199 of 15 December 1998 and 61/185 of 20 December 2006 on the "
+     "proclamation of international years, and Economic and Social Council resolution 1980/67 of "
+     "25 July 1980", "A/RES/75/170",
+     [cite("A/RES/53/199", "1998-12-15"), cite("A/RES/61/185", "2006-12-20"),
+      cite("E/RES/1980/67", "1980-07-25")]),
+    # a part of a Council resolution, written as the Assembly writes its parts (E/RES/2022/21)
+    ("including, in particular, Economic and Social Council resolution 2021/2 B of 21 July 2021,",
+     "E/RES/2022/21", [cite("E/RES/2021/2B", "2021-07-21")]),
+    # a resolution printed in the report of an ECOSOC subsidiary body is that body's
+    # (E/RES/2021/5: the Commission on the Status of Women's; the UN leaves it unlinked)
+    ("7 Official Records of the Economic and Social Council, 2015, Supplement No. 7 (E/2015/27), "
+     "chap. I, sect. C, resolution 59/1, annex.", "E/RES/2021/5", [cite("E/2015/27")]),
+    # a document issued under two symbols: both are cited (A/RES/76/10, E/RES/2023/3)
+    ("1 A/76/299-S/2021/749.", "A/RES/76/10", [cite("A/76/299"), cite("S/2021/749")]),
+    ("3 A/78/62-E/2023/49.", "E/RES/2023/3", [cite("A/78/62"), cite("E/2023/49")]),
+    # a regional commission's resolution is in its own series (E/ESCAP/RES/-), not the Assembly's
+    # (E/RES/2022/11; the UN leaves it unlinked)
+    ("Taking note of Economic and Social Commission for Asia and the Pacific resolution 78/2 of 27 "
+     "May 2022, by which the Commission adopted", "E/RES/2022/11", []),
+]
+
 # The issue's own examples of PDF damage and of look-alikes, and behaviours no corpus sentence
 # shows (a range, a Human Rights Council special session).
 ISSUE_CASES = [
@@ -230,7 +282,7 @@ ISSUE_CASES = [
 # fmt: on
 
 
-@pytest.mark.parametrize(("text", "doc_symbol", "expected"), CASES + ISSUE_CASES)
+@pytest.mark.parametrize(("text", "doc_symbol", "expected"), CASES + AKN_CASES + ISSUE_CASES)
 def test_find(text: str, doc_symbol: str, expected: list) -> None:
     assert rows(text, doc_symbol) == expected
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from pipeline.calendar import MONTH
 from pipeline.reference import read_data
 
 # `{_SP}` in a pattern below stands for a horizontal space, the no-break space included: UN texts
@@ -47,8 +48,9 @@ _SERIES_RE = "(?:" + "|".join(_SERIES) + ")"
 
 # A symbol starts at a word start; a digit or `*` may be glued before it by PDF extraction
 # (`26-00248A/80/590`, `*2600248*A/80/590`), a letter, `/`, `.`, `-` or `@` may not (that is a
-# word, a URL path, an e-mail address or another symbol's tail).
-_START = r"(?<![A-Za-z/.\-@:_])"
+# word, a URL path, an e-mail address or another symbol's tail), except the hyphen that joins
+# the symbols of a document issued under two (`A/76/299-S/2021/749`, `A/78/62-E/2023/49`).
+_START = r"(?:(?<![A-Za-z/.\-@:_])|(?<=\d-))"
 # The separator: PDFs put stray spaces around it (`A /RES/ 62/270`) and break lines before or
 # after it (`A/C.2/` + newline + `62/2`). No internal spaces in the canonical form.
 # A nature with its number is a component of its own, even where the print dropped the slash
@@ -212,3 +214,65 @@ def _full_symbol_at(m: re.Match[str]) -> tuple[str, str] | None:
     if "/" not in symbol or not _is_full_symbol(m.group("series"), symbol):
         return None
     return raw, symbol
+
+
+# --- short forms ---------------------------------------------------------------------------------
+
+# `resolution`, `resolutions`, `decision`, `decisions` open a short form or a list of them.
+_TRIGGER = _compile(r"\b(?P<kind>[Rr]esolution|[Dd]ecision)s?{_SP}*\n?{_SP}*(?=[\dSE])")
+# The four numberings (Dag Hammarskjöld Library guide):
+# Security Council resolutions carry the year in parentheses: `1325 (2000)`.
+_SC_SHORT = r"(?P<sc>\d{1,4}){_SP}?\((?P<sc_year>(?:19|20)\d\d)\)"
+# General Assembly 1946-1975 (and early ECOSOC): running number, optional part letter, session in
+# roman numerals: `217 A (III)`, `3201 (S-VI)`, `2252 (ES-V)`, `11 (II)`.
+_ROMAN_SHORT = (
+    r"(?P<old>\d{1,4})(?:{_SP}?(?P<old_part>[A-Z]))?{_SP}?"
+    r"\((?P<roman>(?:ES-|S-)?[IVXL]{1,7})\)"
+)
+# Assembly from 1976 and the Human Rights Council: session/number, optional part letter:
+# `61/208`, `S-23/2`, `ES-10/24`, `79/573 B`.
+# A PDF line broken after the hyphen leaves a space in it: `resolutions ES- 11/1 and ES-11/2`.
+_SESSION_SHORT = (
+    r"(?P<ses>(?:ES-{_SP}?|S-{_SP}?)?\d{1,3})/(?P<ses_num>\d{1,4})(?![\d/])"
+    r"(?:{_SP}(?P<ses_part>[A-Z])(?![\w/]))?"
+)
+# ECOSOC from 1978 and its functional commissions: year/number, optional part letter, as the
+# Council writes its parts (`resolution 2021/2 B`, E/RES/2022/21; its own symbol E/RES/2021/2 B):
+# `2006/49`, `2021/2 B`.
+_YEAR_SHORT = (
+    r"(?P<year>(?:19|20)\d\d)/(?P<year_num>\d{1,4})(?![\d/])"
+    r"(?:{_SP}(?P<year_part>[A-Z])(?![\w/]))?"
+)
+_SHORT_FORM = rf"(?:{_SC_SHORT}|{_ROMAN_SHORT}|{_YEAR_SHORT}|{_SESSION_SHORT})(?!\.\d)"
+_SHORT = _compile(_SHORT_FORM)
+# `of 20 December 2006` after an item; PDFs glue the footnote mark to the year (`20193`).
+_OF_DATE = _compile(
+    r"\s+of\s+(?P<day>\d{1,2})\s+(?P<month>" + MONTH + r")\s+"
+    r"(?P<year>\d{4})\d{0,2}(?!\d)"
+)
+# Between two items of a list: a glued footnote mark, then a comma, `and`, or `to` for a range
+# (its two ends are cited; the numbers between are not written, so not invented): `61/208,2 62/156`,
+# optionally after the part cited (`70/262, in particular paragraph 5, and 72/276`) or after a
+# description of the item: `on` a topic, `, entitled` a title, `, in which` or `, by which` a
+# clause (`61/208 of ... on international migration and development and 62/156`, `70/1 of ... on
+# Transforming our world: the 2030 Agenda for Sustainable Development, 71/243`, `74/270 of ... on
+# global solidarity to fight the coronavirus disease (COVID-19), 74/274`, `74/16 of ..., entitled
+# “Building a peaceful and better world through sport and the Olympic ideal”, 74/170`, `64/169 of
+# ..., in which it proclaimed the year 2011 the International Year for People of African Descent,
+# and 68/237`). A description holds words, years, quotes and brackets only, never a number of an
+# item's shape, so it cannot skip over one, and it ends at the first item that follows.
+_TOPIC_WORD = (
+    r"(?:[“‘\"(]*(?:[A-Za-z](?:[\w\-’']|\.(?=\w))*|(?:19|20)\d\d(?:[–-](?:19|20)?\d\d)?(?![\w/]))"
+    r"[”’\")]*[,;:]?|[:–—])"
+)
+_DESCRIPTION = rf"(?:\s+on|,?\s+entitled|,\s+(?:in|by)\s+which)(?:\s+{_TOPIC_WORD}){{1,40}}?"
+_PART_CITED = (
+    r",?{_SP}+(?:in{_SP}+particular{_SP}+)?(?:paragraphs?|paras?\.){_SP}+\d+"
+    r"(?:{_SP}*(?:,|and|to){_SP}*\d+(?![\d/]))*(?:{_SP}+thereof)?"
+)
+_NEXT_ITEM = _compile(
+    rf"\d{{0,2}}(?:{_DESCRIPTION}|{_PART_CITED})?"
+    r"(?:{_SP}*,\d{0,2}\s*(?:and\s+|as\s+well\s+as\s+)?"
+    r"|\s+(?:and|or|to|as\s+well\s+as)\s+)"
+    + "(?=" + re.sub(r"\(\?P<\w+>", "(?:", _SHORT_FORM) + ")"
+)

@@ -26,9 +26,17 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pipeline.calendar import MONTH, MONTH_NUMBER
+from pipeline.calendar import MONTH_NUMBER
 from pipeline.extract.symbol_grammar import (
+    _NEXT_ITEM,
+    _OF_DATE,
+    _ROMAN_SHORT,
+    _SC_SHORT,
+    _SESSION_SHORT,
+    _SHORT,
     _SP,
+    _TRIGGER,
+    _YEAR_SHORT,
     FULL_SYMBOL,
     _alias_to_body,
     _compile,
@@ -50,51 +58,8 @@ _MODIFIER_AFTER = _compile(
 )
 _NUMBERS = re.compile(r"\d{1,3}(?!\d)")
 
-# --- short forms --------------------------------------------------------------------------------
+# --- short forms (their grammar: `symbol_grammar`) -------------------------------------------
 
-# `resolution`, `resolutions`, `decision`, `decisions` open a short form or a list of them.
-_TRIGGER = _compile(r"\b(?P<kind>[Rr]esolution|[Dd]ecision)s?{_SP}*\n?{_SP}*(?=[\dSE])")
-# The four numberings (Dag Hammarskjöld Library guide):
-# Security Council resolutions carry the year in parentheses: `1325 (2000)`.
-_SC_SHORT = r"(?P<sc>\d{1,4}){_SP}?\((?P<sc_year>(?:19|20)\d\d)\)"
-# General Assembly 1946-1975 (and early ECOSOC): running number, optional part letter, session in
-# roman numerals: `217 A (III)`, `3201 (S-VI)`, `2252 (ES-V)`, `11 (II)`.
-_ROMAN_SHORT = (
-    r"(?P<old>\d{1,4})(?:{_SP}?(?P<old_part>[A-Z]))?{_SP}?"
-    r"\((?P<roman>(?:ES-|S-)?[IVXL]{1,7})\)"
-)
-# Assembly from 1976 and the Human Rights Council: session/number, optional part letter:
-# `61/208`, `S-23/2`, `ES-10/24`, `79/573 B`.
-# A PDF line broken after the hyphen leaves a space in it: `resolutions ES- 11/1 and ES-11/2`.
-_SESSION_SHORT = (
-    r"(?P<ses>(?:ES-{_SP}?|S-{_SP}?)?\d{1,3})/(?P<ses_num>\d{1,4})(?![\d/])"
-    r"(?:{_SP}(?P<ses_part>[A-Z])(?![\w/]))?"
-)
-# ECOSOC from 1978 and its functional commissions: year/number: `2006/49`.
-_YEAR_SHORT = r"(?P<year>(?:19|20)\d\d)/(?P<year_num>\d{1,4})(?![\d/])"
-_SHORT = _compile(rf"(?:{_SC_SHORT}|{_ROMAN_SHORT}|{_YEAR_SHORT}|{_SESSION_SHORT})(?!\.\d)")
-# `of 20 December 2006` after an item; PDFs glue the footnote mark to the year (`20193`).
-_OF_DATE = _compile(
-    r"\s+of\s+(?P<day>\d{1,2})\s+(?P<month>" + MONTH + r")\s+"
-    r"(?P<year>\d{4})\d{0,2}(?!\d)"
-)
-# Between two items of a list: a glued footnote mark, then a comma, `and`, or `to` for a range
-# (its two ends are cited; the numbers between are not written, so not invented): `61/208,2 62/156`,
-# optionally after a short description (`61/208 of ... on international migration and
-# development and 62/156`, `70/1 of ... on Transforming our world: the 2030 Agenda for Sustainable
-# Development, 71/243`): words and years only, never a number of an item's shape, so it cannot
-# skip over one; or after the part cited (`70/262, in particular paragraph 5, and 72/276`).
-_TOPIC_WORD = r"(?:[A-Za-z][\w\-’']*:?|(?:19|20)\d\d(?:[–-](?:19|20)?\d\d)?(?![\w/])|[:–—])"
-_PART_CITED = (
-    r",?{_SP}+(?:in{_SP}+particular{_SP}+)?(?:paragraphs?|paras?\.){_SP}+\d+"
-    r"(?:{_SP}*(?:,|and|to){_SP}*\d+(?![\d/]))*(?:{_SP}+thereof)?"
-)
-_NEXT_ITEM = _compile(
-    rf"\d{{0,2}}(?:\s+on(?:\s+{_TOPIC_WORD}){{1,20}}?|{_PART_CITED})?"
-    r"(?:{_SP}*,\d{0,2}\s*(?:and\s+|as\s+well\s+as\s+)?"
-    r"|\s+(?:and|or|to|as\s+well\s+as)\s+)"
-    r"(?=[\dSE])"
-)
 # A cited part right after a symbol: `, paras. 61 and 62`, `, annex`, `, annex II`, `, chap. I`.
 _PIN_UNIT = (
     r"(?:annex(?:es)?(?:{_SP}+(?:[IVX]+|[A-Z])(?:{_SP}*(?:,|and|to){_SP}*(?:[IVX]+|[A-Z]))*)?"
@@ -140,10 +105,15 @@ _INSTITUTION_NOUNS = (
     "Tribunal", "Group", "Session", "Sub-Commission",
 )
 # fmt: on
+# The name may go on after the noun with its region or field: `Economic and Social Commission for
+# Asia and the Pacific resolution 78/2` (E/RES/2022/11) is the Commission's own series
+# (E/ESCAP/RES/-, ST/LIB/SER.B/5/Rev.5), like `Economic Commission for Europe decision I (70)`
+# (E/RES/2023/20) and `Committee on the Rights of the Child`.
 _UNKNOWN_NAMER = _compile(
     r"\b[A-Z][\w\-]*(?:\s+(?:of|the|on|for|and|[A-Z][\w\-]*))*\s+(?:"
     + "|".join(_INSTITUTION_NOUNS)
-    + r")\s*$"
+    + r")(?:\s+(?:for|of|on)\s+(?:the\s+)?[A-Z][\w\-]*"
+    r"(?:\s+(?:and|of)\s+(?:the\s+)?[A-Z][\w\-]*)*)?\s*$"
 )
 # `its resolution`: the organ named just before (`the General Assembly, in its resolution`), else
 # the document's own organ.
@@ -155,6 +125,13 @@ _BY_ITS = _compile(r",?\s+(?:in|by|through|under)\s*$")
 _NAMED_AFTER = _compile(
     r",?\s+(?:of|adopted\s+by|by)\s+the\s+"
     r"(?P<name>[A-Z][\w\-]*(?:\s+(?:(?:of|on|for|and|the)\s+)*[A-Z][\w\-]*)*)"
+)
+# A resolution cited by its place in the sessional report of an ECOSOC subsidiary body, an ESCOR
+# supplement with an `E/year/n` symbol (`Supplement No. 7 (E/2015/27), chap. I, sect. C,
+# resolution 59/1`, E/RES/2021/5), is that body's own, printed in its report (Dag Hammarskjöld
+# Library guide, research.un.org/en/docs/ecosoc/subsidiaries): a series we cannot spell.
+_IN_SUBSIDIARY_REPORT = _compile(
+    r"\(E/\d{4}/\d+(?:-[^)\s]+)?\)(?:,\s*(?:chap|sect|vol|annex)\.?\s*[\w.]+)+,\s*$"
 )
 # Words that may stand capitalised before a bare `Assembly`/`Council` without naming another
 # body (sentence openings in resolutions and footnotes).
@@ -213,6 +190,8 @@ def _naming(text: str, trigger_start: int, doc_organ: str) -> str | None:
     for a possessive left to resolve, "Council" for a bare `Council` the shape must settle, None
     when an organ is named that we cannot spell."""
     before = text[max(0, trigger_start - 120) : trigger_start]
+    if _IN_SUBSIDIARY_REPORT.search(before):
+        return None
     its = _ITS.search(before)
     if not its:
         return _named_at_end(before, doc_organ)
@@ -282,7 +261,8 @@ def _short_symbol(m: re.Match[str], kind: str, organ: str) -> tuple[str, str, st
     if m.group("old"):
         return f"{prefix}/{m['old']}{m['old_part'] or ''}({m['roman']})", m["roman"], m["old"]
     if m.group("year"):
-        return f"{prefix}/{m['year']}/{m['year_num']}", m["year"], m["year_num"]
+        symbol = f"{prefix}/{m['year']}/{m['year_num']}{m['year_part'] or ''}"
+        return symbol, m["year"], m["year_num"]
     session, number = re.sub(r"\s", "", m["ses"]), m["ses_num"]
     if organ == "A" and session.isdigit() and int(session) < 31:
         return None  # the Assembly numbers session/number only from its 31st session (1976)
