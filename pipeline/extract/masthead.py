@@ -307,7 +307,7 @@ NUMBER_LINE = re.compile(r"[ \t]*(?:\d{1,4}/\d{1,4}|\d{1,4} ?[A-Z]? \([IVXLC]+\)
 # masthead lines that stand above a title: organ, symbol, distribution, date, session, agenda,
 # and page furniture (barcodes, job numbers)
 MASTHEAD_LINE = re.compile(
-    r"United Nations|General Assembly|Security Council|Economic and Social Council|"
+    r"United ?Nations|Nations ?Unies|General Assembly|Security Council|Economic and Social Council|"
     r"Human Rights Council|Official Records|"
     r"[A-Z]{1,6}/\S+|Distr\.:?.*|Original:.*|\d{1,2} \w+ \d{4}|.*\bsession\b.*|"
     r"Agenda items?.*|Items? \d.*|Resolution adopted by.*|\[.*\]|\d{2}-\d{5}.*|\*\d{7}\*|"
