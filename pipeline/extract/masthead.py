@@ -30,7 +30,8 @@ import regex
 
 from pipeline.calendar import MONTH, MONTH_NUMBER
 from pipeline.extract.date_grammar import CANDIDATE, DATE_PHRASE, ORDINAL, SP, _shape
-from pipeline.extract.dates import _full, full_values, session_number
+from pipeline.extract.date_values import _full
+from pipeline.extract.dates import full_values, session_number
 from pipeline.extract.symbol_grammar import (
     FULL_SYMBOL,
     _alias_to_body,
