@@ -84,6 +84,20 @@ CASES = [
     ("to warmly congratulate Mr. Nawaf Salam on his appointment by his peers, on 6 February, as President of the International Court of Justice", "2024-10-29", "6 February", "2024-02-06", "2024-02-06", "day", "completed"),  # noqa: E501
     ("in accordance with the statement issued by the President of the Security Council of 1 June (S/PRST/2010/9) continues.", "2010-12-21", "1 June", "2010-06-01", "2010-06-01", "day", "completed"),  # noqa: E501
     ("On 25 October, the armed forces detained the Prime Minister, Abdalla Hamdok,", "2021-12-03", "25 October", "2021-10-25", "2021-10-25", "day", "completed"),  # noqa: E501
+    # ... the first on or after it when the sentence puts it ahead, and not a later year with a
+    # preposition of its own (S/2021/1090 of 27 December 2021)
+    ("running for 108 seats in the Senate and 188 in the House of Representatives, to be\nelected in March, including the 16 special transitional electoral districts for peace.", "2021-12-27", "March", "2022-03", "2022-03", "month", "completed"),  # noqa: E501
+    ("In October, the Prosecutor of the International Criminal Court, Karim Khan,\nclosed the preliminary examination on Colombia, active since 2004, citing the", "2021-12-27", "October", "2021-10", "2021-10", "month", "completed"),  # noqa: E501
+    ("In December the National Reintegration Council approved the\ncontinuation of health services for all former territorial areas for 2022.", "2021-12-27", "December", "2021-12", "2021-12", "month", "completed"),  # noqa: E501
+    ("56. In November, the Special Jurisdiction for Peace held a hearing to follow up on\norders addressed to the Presidential Counsellor for Stabilization and Consolidation\nand the Director of the National Protection Unit in 2020.", "2021-12-27", "November", "2021-11", "2021-11", "month", "completed"),  # noqa: E501
+    ("Hamas’ leadership openly, proudly and repeatedly declares that, if possible, it will replicate the 7 October massacre, time and again,", "2024-10-29", "7 October", "2024-10-07", "2024-10-07", "day", "completed"),  # A/79/PV.29  # noqa: E501
+    # `and` between two days that do not follow each other lists two dates (A/76/PV.102,
+    # S/2021/1008, whose text layer splits `Novem ber`)
+    ("General Assembly resolutions ES- 11/1 and ES-11/2 of 2 and 24 March, respectively.", "2022-09-08", "2", "2022-03-02", "2022-03-02", "day", "completed"),  # noqa: E501
+    ("General Assembly resolutions ES- 11/1 and ES-11/2 of 2 and 24 March, respectively.", "2022-09-08", "24 March", "2022-03-24", "2022-03-24", "day", "completed"),  # noqa: E501
+    ("security forces. Large demonstrations were also held on 13 and 17 Novem ber. There", "2021-12-03", "17 Novem ber", "2021-11-17", "2021-11-17", "day", "completed"),  # noqa: E501
+    # a month the PDF text layer split (S/2021/1090)
+    ("The present report covers the period from 25 Septembe r\n2021 to 27 December 2021.", "", "25 Septembe r 2021 to 27 December 2021", "2021-09-25", "2021-12-27", "day", "range"),  # noqa: E501
     # `this year`, `last year` after a partial date (gd-1979-mng, A/61/PV.107, A/48/PV.46)
     ("the socialist countries in the Committee on Disarmament in February this year. We deem it necessary", "1979-09", "February", "1979-02", "1979-02", "month", "completed"),  # noqa: E501
     ("the draft that was put forward to the Third Committee in November last year. In that connection,", "2007-09-13", "November", "2006-11", "2006-11", "month", "completed"),  # noqa: E501

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 import regex
 
-from pipeline.calendar import MONTH, ORDINAL_STEMS, ORDINALS
+from pipeline.calendar import MONTH, MONTHS, ORDINAL_STEMS, ORDINALS, WEEKDAYS
 
 # --- named fragments -------------------------------------------------------------------------
 
@@ -32,7 +32,10 @@ _ABBR_MONTH = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 # Old records print dates in capitals (`492nd MEETING: 29 AUGUST 1950`, `MONDAY, 1 NOVEMBER 1993`):
 # a full month in capitals is read beside a day or a year, never alone.
 _CAPS_MONTH = _FULL_MONTH.upper()
-MONTH_NAME = rf"(?:{_FULL_MONTH}|{_CAPS_MONTH}|(?:{_ABBR_MONTH})\.?)(?![\w])"
+# The text layer of a UN PDF may split a word with a space (`25 Septembe r 2021`, `13 and
+# 17 Novem ber`): a full month split once is read beside a day or a year.
+_SPLIT_MONTH = "|".join(f"{name[:i]} {name[i:]}" for name in MONTHS for i in range(1, len(name)))
+MONTH_NAME = rf"(?:{_FULL_MONTH}|{_CAPS_MONTH}|(?:{_ABBR_MONTH})\.?|{_SPLIT_MONTH})(?![\w])"
 # `this August body`, `this august Assembly` in speeches: an adjective, not the month.
 BARE_MONTH = (
     rf"(?:{_FULL_MONTH})(?![\w])(?![ \t]+(?i:body|assembly|gathering|forum|house|chamber|hall|"
@@ -168,6 +171,7 @@ SHAPE_NAMES = [name for name, _ in SHAPES]
 _ORDINAL_STEMS = "|".join(sorted(ORDINAL_STEMS, key=len, reverse=True))
 TRIGGER = regex.compile(
     rf"(?<![\w/.,\-])\d|(?<=\b(?i:mid|end|early|late)-)\d|\b(?:{_FULL_MONTH}|{_ABBR_MONTH})\b"
+    rf"|\b(?:{_SPLIT_MONTH})\b"
     rf"|(?i:\b(?:this|last|next|today|yesterday|tomorrow|{_ORDINAL_STEMS})"
     rf"|\b(?:from|between)(?=[ \t\n]+\d)|\bthe(?=[ \t]+(?:coming|past)\b))"
 )
@@ -238,6 +242,27 @@ QUALIFIER = rf"(?i:early|mid|late|the{SP}(?:end|beginning|middle|start){SP}of)"
 RANGE_LEAD = regex.compile(rf"(?i:\b(?P<lead>between|from)){SP}(?:{QUALIFIER}(?:{SP}|-))?$")
 RANGE_JOIN = regex.compile(rf"(?:{SP}(?P<and>(?i:and)){SP}|{TO})(?:{QUALIFIER}(?:{SP}|-))?")
 PARAGRAPH = regex.compile(r"\n[ \t]*\n")
+# ... when a preposition makes the date a time of the verb (`to be elected in March`, not `it will
+# replicate the 7 October massacre`), a weekday or a qualifier perhaps between them
+TIME_PREPOSITION = regex.compile(
+    rf"(?i:\b(?:in|on|by|for|until|till|before|from)[ \t\n]+(?:(?:{'|'.join(WEEKDAYS)}),?"
+    rf"[ \t\n]+)?(?:(?:early|mid|late)(?:[ \t\n]+|-))?)$"
+)
+# A preposition before a year that makes it a time of its own (`since 2004`, `in 2020`, `for
+# 2022`), which completes no partial date before it in the sentence.
+OWN_PREPOSITION = regex.compile(
+    r"(?i:\b(?:since|in|for|from|until|till|by|before|after|during)[ \t\n]+)$"
+)
+# `13 and 17 November`: between two days, `and` lists them (a range only when they follow
+# each other, `14 and 15 September`)
+LISTED = regex.compile(rf"{SP}and{SP}")
+# Words just before a partial date that put it ahead of the document's date: `to be elected in
+# March`, `will be on Thursday, 31 August`, `scheduled for 23 November`, `the forthcoming
+# Assembly of States Parties in December`.
+AHEAD = regex.compile(
+    r"(?i:(?<!\b(?:was|were|been)[ \t]+)"
+    r"\b(?:will|shall|to[ \t]+be|scheduled|forthcoming|upcoming|planned|expected)\b)"
+)
 # `on 31 August and 1 September 2021`: a partial date listed before a full one shares its year.
 LIST_JOIN = regex.compile(rf"{OPT_SP}(?:,|and|or|to|[-\u2010-\u2015]){OPT_SP}")
 

@@ -33,8 +33,13 @@ class Value:
     session: str = ""
 
 
+def _month_key(word: str) -> str:
+    """`September`, `Sept.`, `Septembe r` (split by the PDF text layer) → `september`, `sept`."""
+    return word.lower().rstrip(".").replace(" ", "")
+
+
 def _month(word: str) -> int:
-    key = word.lower().rstrip(".")
+    key = _month_key(word)
     return MONTH_NUMBER.get(key) or MONTH_ABBREVIATIONS[key]
 
 
@@ -106,7 +111,7 @@ def _full(m: regex.Match, shape: str) -> Value | None:
     """A date or range that states its year."""
     g = m.groupdict()
     if shape in ("dmy", "mdy"):
-        if g["m1"].lower().rstrip(".") in MONTH_NUMBER and shape == "dmy":
+        if _month_key(g["m1"]) in MONTH_NUMBER and shape == "dmy":
             iso = _iso(_year(g["y1"]), _month(g["m1"]), _day(g["d1"]))
         else:
             phrase = f"{_day(g['d1'])} {g['m1']} {_year(g['y1'])}"

@@ -20,14 +20,18 @@ import regex
 
 from pipeline.calendar import ORDINALS, last_day
 from pipeline.extract.date_grammar import (
+    AHEAD,
     BODY,
     LIST_JOIN,
+    LISTED,
     NAME_AFTER,
+    OWN_PREPOSITION,
     PARAGRAPH,
     RANGE_JOIN,
     RANGE_LEAD,
     RECURRING,
     SESSION_OF,
+    TIME_PREPOSITION,
     YEAR_OF_DOCUMENT,
     _shape,
     candidates,
@@ -69,18 +73,23 @@ class Anchor:
                    precision, iso)
 
 
-def _year_near(month: int, day: int | None, anchor: Anchor) -> int:
+def _year_near(month: int, day: int | None, anchor: Anchor, ahead: bool = False) -> int:
     """The year a day or month without one takes from the document's date: the document's own
     year (`On 3 March` in a story of October), but the year before for a date over seven months
     after the document's (`on 20 November` in a record of January), and the year after for one
-    early next year in a record of the year's end (`on 10 January` in a record of 21 December)."""
+    early next year in a record of the year's end (`on 10 January` in a record of 21 December).
+    A date the sentence puts ahead (`to be elected in March` in a report of December) is the
+    first on or after the document's date."""
     year = anchor.date.year
     if anchor.precision == "year":
         return year
 
-    def days_after(y: int) -> int:
-        return (dt.date(y, month, min(day or 15, last_day(y, month))) - anchor.date).days
+    def days_after(y: int, last: bool = False) -> int:
+        on = min(day or (last_day(y, month) if last else 15), last_day(y, month))
+        return (dt.date(y, month, on) - anchor.date).days
 
+    if ahead:
+        return year if days_after(year, last=True) >= 0 else year + 1
     if days_after(year) > 213:
         return year - 1
     if days_after(year) < -305 and days_after(year + 1) <= 61:
@@ -263,7 +272,7 @@ def find(ctx: Context) -> list[DateMention]:
         except (ValueError, KeyError):
             continue  # an impossible day (`31 June`) is no date
         if value:
-            mentions.append(_mention(m, value))
+            mentions.extend(_listed_days(m, value, text))
     # Partial dates last: their year comes from the years found around them.
     governing = [(x.start, int(x.date_start[:4]), x.precision) for x in mentions
                  if x.kind == "date" and x.precision in ("year", "month")
@@ -287,7 +296,7 @@ def find(ctx: Context) -> list[DateMention]:
         except (ValueError, KeyError):
             continue
         if value:
-            mentions.append(_mention(m, value))
+            mentions.extend(_listed_days(m, value, text))
     return _ranges(sorted(mentions, key=lambda x: (x.start, x.end)), text)
 
 
@@ -340,9 +349,13 @@ def _complete(m: regex.Match, shape: str, governing: list[tuple[int, int, str]],
               bounds: list[int], text: str, anchor: Anchor | None) -> tuple[int | None, str]:
     """The year a partial date takes: the nearest year or month-year stated in its sentence
     (a full date elsewhere in the sentence is another event's and does not govern), else the
-    year that puts it nearest the document's date, else unknown."""
+    month and year of the sentence before in its paragraph, else the year the document's date
+    gives it (`_year_near`), else unknown."""
     lo, hi = sentence_span(bounds, m.start(), len(text))
-    near = [(abs(pos - m.start()), year) for pos, year, _ in governing if lo <= pos < hi]
+    # a year later in the sentence with a preposition of its own is another time (`In October,
+    # the Prosecutor ... closed the preliminary examination on Colombia, active since 2004`)
+    near = [(abs(pos - m.start()), year) for pos, year, _ in governing if lo <= pos < hi
+            and (pos < m.start() or not OWN_PREPOSITION.search(text, max(0, pos - 12), pos))]
     if near:
         year = min(near)[1]
         return year, f"year {year} stated in the sentence"
@@ -356,12 +369,29 @@ def _complete(m: regex.Match, shape: str, governing: list[tuple[int, int, str]],
         return year, f"year {year} stated in the sentence before"
     if anchor is not None:
         month, day = _partial_key(m, shape)
-        year = _year_near(month, day, anchor)
-        return year, f"year of the document date {anchor.iso}"
+        ahead = bool(AHEAD.search(text, max(lo, m.start() - 60), m.start())
+                     and TIME_PREPOSITION.search(text, max(lo, m.start() - 30), m.start()))
+        year = _year_near(month, day, anchor, ahead)
+        return year, f"year of the document date {anchor.iso}{', ahead of it' if ahead else ''}"
     return None, "year unknown"
 
 
-def _mention(m: regex.Match, value: Value) -> DateMention:
-    return DateMention(start=m.start(), end=m.end(), text=m.group(), date_start=value.start,
+def _listed_days(m: regex.Match, value: Value, text: str) -> list[DateMention]:
+    """`14 and 15 September` is one range (a meeting over two days); `2 and 24 March`,
+    `13 and 17 November` are two days listed, each a date of its own."""
+    if m.group("d2") is None or not LISTED.fullmatch(text, m.end("d1"), m.start("d2")):
+        return [_mention(m.start(), m.end(), text, value)]
+    first, last = (_to_date(v.replace("XXXX", "2000")) for v in (value.start, value.end))
+    if (last - first).days == 1:
+        return [_mention(m.start(), m.end(), text, value)]
+    kind = "date" if value.kind == "range" else value.kind
+    return [_mention(m.start(), m.end("d1"), text, Value(value.start, value.start, "day", kind,
+                                                          value.completion)),
+            _mention(m.start("d2"), m.end(), text, Value(value.end, value.end, "day", kind,
+                                                          value.completion))]
+
+
+def _mention(start: int, end: int, text: str, value: Value) -> DateMention:
+    return DateMention(start=start, end=end, text=text[start:end], date_start=value.start,
                        date_end=value.end, precision=value.precision, kind=value.kind,
                        completion=value.completion, session=value.session)
