@@ -309,3 +309,17 @@ def test_agenda_line_of_a_meeting_record_is_no_note() -> None:
     text = ("Report of the Secretary-General (A/60/736)\n\n"
             "Note by the Secretary-General (A/60/737)\n")
     assert read(Document("d", "d.pdf", "pdf", "", text=text)).kind == ""
+
+
+@pytest.mark.parametrize(
+    ("file", "title"),
+    [
+        ("un-s-2021-1090.txt", "United Nations Verification Mission in Colombia"),
+        ("un-s-2021-1008.txt", "Situation in the Sudan and the activities of the United Nations "
+         "Integrated Transition Assistance Mission in the Sudan"),
+    ],
+)
+def test_report_title_without_the_line_that_says_who_reports(file: str, title: str) -> None:
+    # `Report of the Secretary-General` under the title is who reports, not part of the title
+    m = read(_document(real_doc(file)))
+    assert (m.kind, m.title) == ("report", title)
