@@ -33,7 +33,8 @@ _ABBR_MONTH = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 # a full month in capitals is read beside a day or a year, never alone.
 _CAPS_MONTH = _FULL_MONTH.upper()
 # The text layer of a UN PDF may split a word with a space (`25 Septembe r 2021`, `13 and
-# 17 Novem ber`): a full month split once is read beside a day or a year.
+# 17 Novem ber`): a full month split once is read after a day (TRIGGER does not look for it,
+# to stay fast).
 _SPLIT_MONTH = "|".join(f"{name[:i]} {name[i:]}" for name in MONTHS for i in range(1, len(name)))
 MONTH_NAME = rf"(?:{_FULL_MONTH}|{_CAPS_MONTH}|(?:{_ABBR_MONTH})\.?|{_SPLIT_MONTH})(?![\w])"
 # `this August body`, `this august Assembly` in speeches: an adjective, not the month.
@@ -171,7 +172,6 @@ SHAPE_NAMES = [name for name, _ in SHAPES]
 _ORDINAL_STEMS = "|".join(sorted(ORDINAL_STEMS, key=len, reverse=True))
 TRIGGER = regex.compile(
     rf"(?<![\w/.,\-])\d|(?<=\b(?i:mid|end|early|late)-)\d|\b(?:{_FULL_MONTH}|{_ABBR_MONTH})\b"
-    rf"|\b(?:{_SPLIT_MONTH})\b"
     rf"|(?i:\b(?:this|last|next|today|yesterday|tomorrow|{_ORDINAL_STEMS})"
     rf"|\b(?:from|between)(?=[ \t\n]+\d)|\bthe(?=[ \t]+(?:coming|past)\b))"
 )
