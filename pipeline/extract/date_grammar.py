@@ -241,7 +241,15 @@ YEAR_OF_DOCUMENT = regex.compile(
 QUALIFIER = rf"(?i:early|mid|late|the{SP}(?:end|beginning|middle|start){SP}of)"
 RANGE_LEAD = regex.compile(rf"(?i:\b(?P<lead>between|from)){SP}(?:{QUALIFIER}(?:{SP}|-))?$")
 RANGE_JOIN = regex.compile(rf"(?:{SP}(?P<and>(?i:and)){SP}|{TO})(?:{QUALIFIER}(?:{SP}|-))?")
+# A paragraph break: the sentence before a partial date lends its year only within a paragraph.
 PARAGRAPH = regex.compile(r"\n[ \t]*\n")
+# Words just before a partial date that put it ahead of the document's date: `to be elected in
+# March`, `will be on Thursday, 31 August`, `scheduled for 23 November`, `the forthcoming
+# Assembly of States Parties in December`.
+AHEAD = regex.compile(
+    r"(?i:(?<!\b(?:was|were|been)[ \t]+)"
+    r"\b(?:will|shall|to[ \t]+be|scheduled|forthcoming|upcoming|planned|expected)\b)"
+)
 # ... when a preposition makes the date a time of the verb (`to be elected in March`, not `it will
 # replicate the 7 October massacre`), a weekday or a qualifier perhaps between them
 TIME_PREPOSITION = regex.compile(
@@ -256,13 +264,6 @@ OWN_PREPOSITION = regex.compile(
 # `13 and 17 November`: between two days, `and` lists them (a range only when they follow
 # each other, `14 and 15 September`)
 LISTED = regex.compile(rf"{SP}and{SP}")
-# Words just before a partial date that put it ahead of the document's date: `to be elected in
-# March`, `will be on Thursday, 31 August`, `scheduled for 23 November`, `the forthcoming
-# Assembly of States Parties in December`.
-AHEAD = regex.compile(
-    r"(?i:(?<!\b(?:was|were|been)[ \t]+)"
-    r"\b(?:will|shall|to[ \t]+be|scheduled|forthcoming|upcoming|planned|expected)\b)"
-)
 # `on 31 August and 1 September 2021`: a partial date listed before a full one shares its year.
 LIST_JOIN = regex.compile(rf"{OPT_SP}(?:,|and|or|to|[-\u2010-\u2015]){OPT_SP}")
 
