@@ -77,6 +77,43 @@ CASES = [
     ("Latin America and the Caribbean from 26 to 28 April 2021 and Africa on 31 August and 1 September 2021,", "", "31 August and 1 September 2021", "2021-08-31", "2021-09-01", "day", "range"),  # noqa: E501
     ("56/9 of 27 November 2001, 57/11 of 12 November\n18-18418 (E) 071118\n*1818418*Necessity of ending the economic, commercial and financial embargo\nA/RES/73/8 imposed by the United States of America against Cuba\n2002, 58/7 of 4 November 2003,", "", "12 November", "2002-11-12", "2002-11-12", "day", "completed"),  # noqa: E501
     ("An institutional agreement that was reached between the members of the Human Rights Council in Geneva in June came at the expense", "2007-07", "June", "2007-06", "2007-06", "month", "completed"),  # noqa: E501
+    # the document's own year completes a day or month without one, even one more than six
+    # months before the document's date (A/76/PV.102 of 8 September 2022, A/79/PV.29 of
+    # 29 October 2024, A/65/PV.71 of 21 December 2010, S/2021/1008 of 3 December 2021)
+    ("Ukraine was transmitted for the consideration of the General Assembly.  On 2 March, by an overwhelming majority of 141 Member States", "2022-09-08", "2 March", "2022-03-02", "2022-03-02", "day", "completed"),  # noqa: E501
+    ("to warmly congratulate Mr. Nawaf Salam on his appointment by his peers, on 6 February, as President of the International Court of Justice", "2024-10-29", "6 February", "2024-02-06", "2024-02-06", "day", "completed"),  # noqa: E501
+    ("in accordance with the statement issued by the President of the Security Council of 1 June (S/PRST/2010/9) continues.", "2010-12-21", "1 June", "2010-06-01", "2010-06-01", "day", "completed"),  # noqa: E501
+    ("On 25 October, the armed forces detained the Prime Minister, Abdalla Hamdok,", "2021-12-03", "25 October", "2021-10-25", "2021-10-25", "day", "completed"),  # noqa: E501
+    # ... the first on or after it when the sentence puts it ahead, and not a later year with a
+    # preposition of its own (S/2021/1090 of 27 December 2021)
+    ("running for 108 seats in the Senate and 188 in the House of Representatives, to be\nelected in March, including the 16 special transitional electoral districts for peace.", "2021-12-27", "March", "2022-03", "2022-03", "month", "completed"),  # noqa: E501
+    ("In October, the Prosecutor of the International Criminal Court, Karim Khan,\nclosed the preliminary examination on Colombia, active since 2004, citing the", "2021-12-27", "October", "2021-10", "2021-10", "month", "completed"),  # noqa: E501
+    ("In December the National Reintegration Council approved the\ncontinuation of health services for all former territorial areas for 2022.", "2021-12-27", "December", "2021-12", "2021-12", "month", "completed"),  # noqa: E501
+    ("56. In November, the Special Jurisdiction for Peace held a hearing to follow up on\norders addressed to the Presidential Counsellor for Stabilization and Consolidation\nand the Director of the National Protection Unit in 2020.", "2021-12-27", "November", "2021-11", "2021-11", "month", "completed"),  # noqa: E501
+    ("Hamas’ leadership openly, proudly and repeatedly declares that, if possible, it will replicate the 7 October massacre, time and again,", "2024-10-29", "7 October", "2024-10-07", "2024-10-07", "day", "completed"),  # A/79/PV.29  # noqa: E501
+    # `and` between two days that do not follow each other lists two dates (A/76/PV.102,
+    # S/2021/1008, whose text layer splits `Novem ber`)
+    ("General Assembly resolutions ES- 11/1 and ES-11/2 of 2 and 24 March, respectively.", "2022-09-08", "2", "2022-03-02", "2022-03-02", "day", "completed"),  # noqa: E501
+    ("General Assembly resolutions ES- 11/1 and ES-11/2 of 2 and 24 March, respectively.", "2022-09-08", "24 March", "2022-03-24", "2022-03-24", "day", "completed"),  # noqa: E501
+    ("security forces. Large demonstrations were also held on 13 and 17 Novem ber. There", "2021-12-03", "17 Novem ber", "2021-11-17", "2021-11-17", "day", "completed"),  # noqa: E501
+    # a month the PDF text layer split (S/2021/1090)
+    ("The present report covers the period from 25 Septembe r\n2021 to 27 December 2021.", "", "25 Septembe r 2021 to 27 December 2021", "2021-09-25", "2021-12-27", "day", "range"),  # noqa: E501
+    # `this year`, `last year` after a partial date (gd-1979-mng, A/61/PV.107, A/48/PV.46)
+    ("the socialist countries in the Committee on Disarmament in February this year. We deem it necessary", "1979-09", "February", "1979-02", "1979-02", "month", "completed"),  # noqa: E501
+    ("the draft that was put forward to the Third Committee in November last year. In that connection,", "2007-09-13", "November", "2006-11", "2006-11", "month", "completed"),  # noqa: E501
+    ("Since its foundation on 1 January of this year the Czech Republic has continued to implement", "1993-11-01", "1 January", "1993-01-01", "1993-01-01", "day", "completed"),  # noqa: E501
+    # the month and year of the sentence before, in the same paragraph (A/80/590)
+    ("29. MINUSMA advanced its disengagement by closing the transport workshop in October 2024 and outsourcing vehicle maintenance to support the remaining fleet until December, while progressively scaling down transport operations and reallocating or selling vehicles. It completed the depletion of ration and fuel reserves, terminated related contracts and decommissioned all fuel and rations facilities by mid-November.", "2026-01-07", "November", "2024-11", "2024-11", "month", "completed"),  # noqa: E501
+    # months in a list, and a month qualified by `mid-` (A/61/PV.107, A/HRC/14/15, S/RES/242
+    # (1967), A/65/PV.71)
+    ("took leave of the international community in August and September. September is the month", "2007-09-13", "September", "2007-09", "2007-09", "month", "completed"),  # noqa: E501
+    ("8. The first reading of the draft Family Code is expected to be held by the National Assembly in March or April.", "2010-03-15", "April", "2010-04", "2010-04", "month", "completed"),  # noqa: E501
+    ("Official Records of the Security Council, Eighteenth Year, Supplement for October, November and December 1963.", "", "November", "1963-11", "1963-11", "month", "completed"),  # noqa: E501
+    ("the Panel submitted its first progress report to the Secretary-General in mid-September. However, four months later,", "2010-12-21", "September", "2010-09", "2010-09", "month", "completed"),  # noqa: E501
+    # `between ... and`, `from ... to` with a qualified or partial first end: one range, the
+    # first end taking the year of the last (S/2021/1008; the issue's example)
+    ("Meanwhile, between late October and mid-November, more than 150 activists,", "2021-12-03", "October and mid-November", "2021-10", "2021-11", "month", "completed"),  # noqa: E501
+    ("between early June and 15 August 2024", "", "June and 15 August 2024", "2024-06", "2024-08-15", "month", "range"),  # issue  # noqa: E501
     # relative dates, anchored to the document's date
     ("regrettable that the Security Council was unable last June to assume its responsibility", "2007-09", "last June", "2007-06", "2007-06", "month", "relative"),  # noqa: E501
     ("I hope that these steps will be bear fruit at the international meeting slated for before the end of this year.", "2007-09", "this year", "2007", "2007", "year", "relative"),  # noqa: E501
@@ -128,6 +165,8 @@ NOT_DATES = [
     # A/61/PV.107: the time of day is no date
     ("Thursday, 13 September 2007, 10 a.m.\nNew York", "", "", "10"),
     ("The meeting was called to order at 10.25 a.m.", "", "", "10.25"),
+    # a resolution's year in brackets on the line after its number (S/2021/1008)
+    ("The present report is submitted pursuant to Security Council resolution 2579\n(2021), by which the Council decided", "", "", "2021"),  # noqa: E501
     # a month in capitals is read only beside a day
     ("THE ASSEMBLY MAY 1950 DECIDE", "", "", "MAY 1950"),
 ]
@@ -148,7 +187,7 @@ def test_resolution_1325_keeps_its_date():
 def test_completion_column_says_how():
     m = one("The 14-15 September High-level Dialogue was the first Assembly meeting",
             "14-15 September", "2006-09-20")
-    assert m.completion == "year nearest the document date 2006-09-20"
+    assert m.completion == "year of the document date 2006-09-20"
 
 
 def test_session_column_keeps_the_number():

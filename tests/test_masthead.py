@@ -15,6 +15,7 @@ import pytest
 
 from pipeline.extract.masthead import (
     Masthead,
+    _unmastheaded,
     document_date,
     document_symbol,
     guess_title,
@@ -66,6 +67,13 @@ KINDS = [
      "meeting", "", "Statement by the President of the Security Council"),
     ("un-sc-res-242-1967", "sc-resolution", "S/RES/242(1967)", "1967-11-22", "adoption", "",
      "Resolution 242 (1967)"),
+    # OCR'd scans: a memorandum dated by its `DATE:` field and titled by its subject; a note
+    # verbale titled by its first sentence, its masthead (`UNITEDNATIONS`) no title
+    ("un-pdf-ola-memo-1991-12-19", "interoffice-memorandum", "", "1991-12-19", "memorandum", "",
+     "The Union of Soviet Socialist Republics and the United Nations"),
+    ("un-pdf-ola-note-verbale-2022-03-04", "note-verbale", "", "2022-03", "latest-date", "",
+     "Note verbale from the Office of Legal Affairs of the Secretariat of the United Nations to "
+     "the Permanent Mission of Ukraine to the United Nations"),
 ]
 
 
@@ -114,6 +122,11 @@ def test_layout_title_that_is_a_masthead_line_is_no_title() -> None:
     text = (HEADS / "un-pdf-a-hrc-14-15.txt").read_text(encoding="utf-8")
     doc = Document("d", "d.pdf", "pdf", "", text=text, title="Human Rights Council")
     assert read(doc).title.startswith("Report of the Working Group")
+
+
+def test_masthead_glued_by_ocr_is_no_title() -> None:
+    # the note verbale of 4 March 2022 as OCR reads its letterhead: the words lost their spaces
+    assert _unmastheaded("UNITEDNATIONS\tNATIONSUNIES") == ""
 
 
 def test_barcode_is_no_title() -> None:
@@ -296,3 +309,17 @@ def test_agenda_line_of_a_meeting_record_is_no_note() -> None:
     text = ("Report of the Secretary-General (A/60/736)\n\n"
             "Note by the Secretary-General (A/60/737)\n")
     assert read(Document("d", "d.pdf", "pdf", "", text=text)).kind == ""
+
+
+@pytest.mark.parametrize(
+    ("file", "title"),
+    [
+        ("un-s-2021-1090.txt", "United Nations Verification Mission in Colombia"),
+        ("un-s-2021-1008.txt", "Situation in the Sudan and the activities of the United Nations "
+         "Integrated Transition Assistance Mission in the Sudan"),
+    ],
+)
+def test_report_title_without_the_line_that_says_who_reports(file: str, title: str) -> None:
+    # `Report of the Secretary-General` under the title is who reports, not part of the title
+    m = read(_document(real_doc(file)))
+    assert (m.kind, m.title) == ("report", title)

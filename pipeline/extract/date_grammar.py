@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 import regex
 
-from pipeline.calendar import MONTH, ORDINAL_STEMS, ORDINALS
+from pipeline.calendar import MONTH, MONTHS, ORDINAL_STEMS, ORDINALS, WEEKDAYS
 
 # --- named fragments -------------------------------------------------------------------------
 
@@ -32,7 +32,11 @@ _ABBR_MONTH = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 # Old records print dates in capitals (`492nd MEETING: 29 AUGUST 1950`, `MONDAY, 1 NOVEMBER 1993`):
 # a full month in capitals is read beside a day or a year, never alone.
 _CAPS_MONTH = _FULL_MONTH.upper()
-MONTH_NAME = rf"(?:{_FULL_MONTH}|{_CAPS_MONTH}|(?:{_ABBR_MONTH})\.?)(?![\w])"
+# The text layer of a UN PDF may split a word with a space (`25 Septembe r 2021`, `13 and
+# 17 Novem ber`): a full month split once is read after a day (TRIGGER does not look for it,
+# to stay fast).
+_SPLIT_MONTH = "|".join(f"{name[:i]} {name[i:]}" for name in MONTHS for i in range(1, len(name)))
+MONTH_NAME = rf"(?:{_FULL_MONTH}|{_CAPS_MONTH}|(?:{_ABBR_MONTH})\.?|{_SPLIT_MONTH})(?![\w])"
 # `this August body`, `this august Assembly` in speeches: an adjective, not the month.
 BARE_MONTH = (
     rf"(?:{_FULL_MONTH})(?![\w])(?![ \t]+(?i:body|assembly|gathering|forum|house|chamber|hall|"
@@ -144,9 +148,13 @@ SHAPES: list[tuple[str, str]] = [
     ("md", rf"(?P<m1>{BARE_MONTH}){SP}(?P<d1>{DAY})(?!{SP}(?:{YEAR_DIGITS}|per|of|to)\b)"),
     # last June, next March: relative to the document's date
     ("rel_month", rf"{RELATIVE_UNIT}{SP}(?P<m1>{BARE_MONTH})"),
-    # in June, since March: a month without a year, read only after a word that makes it a time
-    ("m", rf"(?<=(?i:\b(?:in|since|until|till|by|during|before|after|from|early|late|mid|"
-          rf"end[ \t]+of|beginning[ \t]+of))[ \t]+)(?P<m1>{BARE_MONTH})"),
+    # in June, since March, mid-September: a month without a year, read only after a word that
+    # makes it a time, or after another month in a list (`in August and September`, `in March
+    # or April`, `October, November and December`)
+    ("m", rf"(?<=(?i:\b(?:in|since|to|until|till|by|during|before|after|from|between|early|late|"
+          rf"mid|(?:end|beginning|middle|start)[ \t]+of))[ \t]+|(?i:\bmid)-|"
+          rf"\b(?:{_FULL_MONTH}),?[ \t]+(?:and|or)[ \t]+|\b(?:{_FULL_MONTH}),[ \t]+)"
+          rf"(?P<m1>{BARE_MONTH})"),
     # today, last week, next year, this year
     ("rel_day", r"(?i:(?<![\w-])(?P<word>today|yesterday|tomorrow)(?![\w-]))"),
     ("rel_unit", rf"{RELATIVE_UNIT}{SP}(?P<unit>(?i:year|month|week))(?![\w-])"),
@@ -183,11 +191,12 @@ def candidates(text: str) -> Iterator[regex.Match]:
 
 # Words before a bare year that make it a number, not a time: `Treaty Series, vol. 2220`,
 # `Sales No. 2006`, `para. 1999`, `resolution 1999 (...)`, `page 2010`, money, and the job
-# number in a UN footer (`25-14304 (E) 200125`).
+# number in a UN footer (`25-14304 (E) 200125`); a resolution's year in brackets, also on the
+# next line (`resolution 2579\n(2021)`).
 NOT_A_YEAR_BEFORE = regex.compile(
     r"(?i:\b(?:vol|vols|no|nos|para|paras|p|pp|page|pages|art|article|articles|chap|sect|item|"
     r"items|resolution|resolutions|decision|decisions|rule|rules|annex|number|code|isbn|issn|"
-    r"us\$|usd|\$|eur|€)\.?[ \t]*)$|[\d][ \t]*\([ \t]*$|\([A-Z]\)[ \t]*$"
+    r"us\$|usd|\$|eur|€)\.?[ \t]*)$|\d[ \t]*\n?[ \t]*\([ \t]*$|\([A-Z]\)[ \t]*$"
 )
 # Words after a bare year that make it a count (`2000 participants`) or a symbol's year in
 # parentheses (`S/RES/1325 (2000)` is caught by NOT_A_YEAR_BEFORE's `1325 (`).
@@ -221,6 +230,40 @@ SESSION_OF = regex.compile(
 NAME_AFTER = regex.compile(r"[ \t]+[A-Z]")
 # `10 March of each year`: a day that recurs, so no year completes it.
 RECURRING = regex.compile(r"[ \t]+(?:of[ \t]+)?(?:each|every)[ \t]+year\b|[ \t]+annually\b")
+# `in February this year`, `on 1 January of this year`, `in November last year`: a partial date
+# whose year is the document's own, or the one before or after it.
+YEAR_OF_DOCUMENT = regex.compile(
+    rf"{SP}(?:of{SP})?(?P<which>(?i:this|last|next)){SP}year\b(?![ \t]*['\u2019]s)"
+)
+# `between early June and 15 August 2024`, `from mid-June to 5 July`: two dates the text read
+# apart make one range when `between ... and` or `from ... to` holds them, the first end
+# perhaps qualified (`early`, `mid-`, `the end of`) and taking its year from the last.
+QUALIFIER = rf"(?i:early|mid|late|the{SP}(?:end|beginning|middle|start){SP}of)"
+RANGE_LEAD = regex.compile(rf"(?i:\b(?P<lead>between|from)){SP}(?:{QUALIFIER}(?:{SP}|-))?$")
+RANGE_JOIN = regex.compile(rf"(?:{SP}(?P<and>(?i:and)){SP}|{TO})(?:{QUALIFIER}(?:{SP}|-))?")
+# A paragraph break: the sentence before a partial date lends its year only within a paragraph.
+PARAGRAPH = regex.compile(r"\n[ \t]*\n")
+# Words just before a partial date that put it ahead of the document's date: `to be elected in
+# March`, `will be on Thursday, 31 August`, `scheduled for 23 November`, `the forthcoming
+# Assembly of States Parties in December`.
+AHEAD = regex.compile(
+    r"(?i:(?<!\b(?:was|were|been)[ \t]+)"
+    r"\b(?:will|shall|to[ \t]+be|scheduled|forthcoming|upcoming|planned|expected)\b)"
+)
+# ... when a preposition makes the date a time of the verb (`to be elected in March`, not `it will
+# replicate the 7 October massacre`), a weekday or a qualifier perhaps between them
+TIME_PREPOSITION = regex.compile(
+    rf"(?i:\b(?:in|on|by|for|until|till|before|from)[ \t\n]+(?:(?:{'|'.join(WEEKDAYS)}),?"
+    rf"[ \t\n]+)?(?:(?:early|mid|late)(?:[ \t\n]+|-))?)$"
+)
+# A preposition before a year that makes it a time of its own (`since 2004`, `in 2020`, `for
+# 2022`), which completes no partial date before it in the sentence.
+OWN_PREPOSITION = regex.compile(
+    r"(?i:\b(?:since|in|for|from|until|till|by|before|after|during)[ \t\n]+)$"
+)
+# `13 and 17 November`: between two days, `and` lists them (a range only when they follow
+# each other, `14 and 15 September`)
+LISTED = regex.compile(rf"{SP}and{SP}")
 # `on 31 August and 1 September 2021`: a partial date listed before a full one shares its year.
 LIST_JOIN = regex.compile(rf"{OPT_SP}(?:,|and|or|to|[-\u2010-\u2015]){OPT_SP}")
 

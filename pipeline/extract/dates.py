@@ -2,12 +2,11 @@
 
 Candidates come from one compiled pattern (named shapes, longest first; see
 pipeline/extract/date_grammar.py), tried only where a cheap trigger pattern says a date can
-begin (a digit, a month, a relative or ordinal word); only candidates are parsed. The common
-`20 December 2006` shapes are read exactly with our own month table; the rest
-(`December 20, 2006`, `20.12.2006`, `yesterday`) go to dateparser with explicit settings,
-cached by the normalized phrase. Nothing depends on today's date: partial
-and relative dates are anchored to the document's own date (pipeline/extract/masthead.py) or
-left unknown.
+begin (a digit, a month, a relative or ordinal word); only candidates are read into values
+(pipeline/extract/date_values.py). Nothing depends on today's date: a day or month without its
+year takes it from its sentence, the sentence before, or the document's own date
+(pipeline/extract/masthead.py), else stays unknown (`XXXX`); relative dates are anchored to the
+document's date. Two dates that `between ... and` or `from ... to` hold together make a range.
 """
 
 from __future__ import annotations
@@ -19,190 +18,39 @@ from dataclasses import dataclass
 
 import regex
 
-from pipeline.calendar import MONTH_ABBREVIATIONS, MONTH_NUMBER, ORDINALS, last_day
+from pipeline.calendar import ORDINALS, last_day
 from pipeline.extract.date_grammar import (
+    AHEAD,
     BODY,
     LIST_JOIN,
+    LISTED,
     NAME_AFTER,
-    NOT_A_YEAR_AFTER,
-    NOT_A_YEAR_BEFORE,
+    OWN_PREPOSITION,
+    PARAGRAPH,
+    RANGE_JOIN,
+    RANGE_LEAD,
     RECURRING,
     SESSION_OF,
-    SYMBOL_CONTEXT,
+    TIME_PREPOSITION,
+    YEAR_OF_DOCUMENT,
     _shape,
     candidates,
+)
+from pipeline.extract.date_values import (
+    Value,
+    _day,
+    _digits,
+    _full,
+    _iso,
+    _month,
+    _normalize_phrase,
+    _to_date,
+    _years,
+    parse_with_dateparser,
 )
 from pipeline.models import Context, DateMention
 from pipeline.reference import read_data
 from pipeline.sentences import sentence_ends, sentence_span
-
-# --- values ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Value:
-    """A normalized date or range before it becomes a mention."""
-
-    start: str
-    end: str
-    precision: str
-    kind: str
-    completion: str = ""
-    session: str = ""
-
-
-def _month(word: str) -> int:
-    key = word.lower().rstrip(".")
-    return MONTH_NUMBER.get(key) or MONTH_ABBREVIATIONS[key]
-
-
-def _digits(word: str) -> int:
-    """`20th` → 20."""
-    return int(regex.match(r"\d+", word).group())
-
-
-def _day(word: str) -> int:
-    return _digits(word)
-
-
-def _year(word: str) -> int:
-    return int(word[:4])  # a glued footnote number follows the four digits
-
-
-def _iso(year: int | None, month: int | None = None, day: int | None = None) -> str:
-    """ISO text at the precision given; an unknown year is `XXXX`. Raises on an impossible day."""
-    if year is not None and month and day:
-        dt.date(year, month, day)
-    elif month and day:
-        dt.date(2000, month, day)  # a leap year, so 29 February stays possible
-    head = "XXXX" if year is None else f"{year:04d}"
-    if not month:
-        return head
-    return f"{head}-{month:02d}" if not day else f"{head}-{month:02d}-{day:02d}"
-
-
-@functools.cache
-def _dateparser_settings(base: dt.datetime) -> dict:
-    return {
-        "DATE_ORDER": "DMY",
-        "RELATIVE_BASE": base,
-        "PREFER_DAY_OF_MONTH": "first",
-        "REQUIRE_PARTS": ["day", "month", "year"],
-        "RETURN_AS_TIMEZONE_AWARE": False,
-    }
-
-
-# A fixed base for phrases that name their own year: the result never depends on it, and
-# never on today's date.
-NEUTRAL_BASE = dt.datetime(2000, 1, 1)
-
-
-@functools.lru_cache(maxsize=4096)
-def parse_with_dateparser(phrase: str, base: dt.datetime = NEUTRAL_BASE) -> dt.date | None:
-    """dateparser on one normalized candidate phrase (cached: documents repeat their dates)."""
-    import dateparser  # loaded on first use: most documents need only the month table
-
-    found = dateparser.parse(phrase, languages=["en"], settings=_dateparser_settings(base))
-    return found.date() if found else None
-
-
-def _normalize_phrase(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _to_date(iso: str, default_month: int = 7, default_day: int = 1) -> dt.date:
-    """A point to measure distances from: a year's middle, or a month's first day."""
-    parts = [int(p) for p in iso.split("-")]
-    return dt.date(parts[0], parts[1] if len(parts) > 1 else default_month,
-                   parts[2] if len(parts) > 2 else default_day)
-
-
-# --- reading one candidate -------------------------------------------------------------------
-
-
-def _full(m: regex.Match, shape: str) -> Value | None:
-    """A date or range that states its year."""
-    g = m.groupdict()
-    if shape in ("dmy", "mdy"):
-        if g["m1"].lower().rstrip(".") in MONTH_NUMBER and shape == "dmy":
-            iso = _iso(_year(g["y1"]), _month(g["m1"]), _day(g["d1"]))
-        else:
-            phrase = f"{_day(g['d1'])} {g['m1']} {_year(g['y1'])}"
-            parsed = parse_with_dateparser(_normalize_phrase(phrase))
-            if parsed is None:
-                return None
-            iso = parsed.isoformat()
-        return Value(iso, iso, "day", "date")
-    if shape == "dmy_dmy":
-        a = _iso(_year(g["y1"]), _month(g["m1"]), _day(g["d1"]))
-        b = _iso(_year(g["y2"]), _month(g["m2"]), _day(g["d2"]))
-        return Value(a, b, "day", "range") if a < b else None
-    if shape in ("dm_dmy", "dm_and_dmy"):
-        year = _year(g["y2"])
-        a = _iso(year, _month(g["m1"]), _day(g["d1"]))
-        b = _iso(year, _month(g["m2"]), _day(g["d2"]))
-        days = dt.date.fromisoformat(b) - dt.date.fromisoformat(a)
-        if shape == "dm_and_dmy" and days != dt.timedelta(1):
-            return None
-        return Value(a, b, "day", "range") if a < b else None
-    if shape == "d_dmy":
-        year, month = _year(g["y2"]), _month(g["m2"])
-        a, b = _iso(year, month, _day(g["d1"])), _iso(year, month, _day(g["d2"]))
-        return Value(a, b, "day", "range") if a < b else None
-    if shape == "my_my":
-        a = _iso(_year(g["y1"]), _month(g["m1"]))
-        b = _iso(_year(g["y2"]), _month(g["m2"]))
-        return Value(a, b, "month", "range") if a < b else None
-    if shape == "m_my":
-        year = _year(g["y2"])
-        a, b = _iso(year, _month(g["m1"])), _iso(year, _month(g["m2"]))
-        return Value(a, b, "month", "range") if a < b else None
-    if shape == "my":
-        iso = _iso(_year(g["y1"]), _month(g["m1"]))
-        return Value(iso, iso, "month", "date")
-    if shape in ("numeric", "iso"):
-        fmt = "%Y-%m-%d" if shape == "iso" else f"%d{g['sep']}%m{g['sep']}%Y"
-        parsed = _parse_numeric(m.group(), fmt)
-        return Value(parsed, parsed, "day", "date") if parsed else None
-    return None
-
-
-@functools.lru_cache(maxsize=4096)
-def _parse_numeric(phrase: str, fmt: str) -> str:
-    """Numeric dates through dateparser with an explicit format (day first), cached."""
-    import dateparser
-
-    found = dateparser.parse(phrase, languages=["en"], date_formats=[fmt],
-                             settings=_dateparser_settings(NEUTRAL_BASE))
-    return found.date().isoformat() if found else ""
-
-
-def _years(m: regex.Match, shape: str, text: str) -> Value | None:
-    """A year or a range of years, unless the number is a count, a page or a symbol's part."""
-    g = m.groupdict()
-    before = text[max(0, m.start() - 24) : m.start()]
-    after = text[m.end() : m.end() + 16]
-    if shape != "from_y_y" and (NOT_A_YEAR_BEFORE.search(before) or NOT_A_YEAR_AFTER.search(after)):
-        return None
-    if shape == "y":
-        year = g["y1"][:4]
-        return Value(year, year, "year", "date")
-    first = int(g["y1"])
-    last_text = g["y2"]
-    if len(last_text) == 2:
-        if shape == "fiscal" and SYMBOL_CONTEXT.search(text[max(0, m.start() - 60) : m.start()]):
-            return None
-        last = first // 100 * 100 + int(last_text)
-        if last <= first:
-            last += 100
-        if shape == "fiscal" and last != first + 1:
-            return None
-    else:
-        last = _year(last_text)
-    if not first < last <= first + 100:
-        return None
-    return Value(str(first), str(last), "year", "range")
-
 
 # --- partial and relative dates --------------------------------------------------------------
 
@@ -225,17 +73,28 @@ class Anchor:
                    precision, iso)
 
 
-def _nearest_year(month: int, day: int | None, anchor: Anchor) -> int:
-    """The year that puts `month`/`day` nearest the document's date (ties go to the past)."""
+def _year_near(month: int, day: int | None, anchor: Anchor, ahead: bool = False) -> int:
+    """The year a day or month without one takes from the document's date: the document's own
+    year (`On 3 March` in a story of October), but the year before for a date over seven months
+    after the document's (`on 20 November` in a record of January), and the year after for one
+    early next year in a record of the year's end (`on 10 January` in a record of 21 December).
+    A date the sentence puts ahead (`to be elected in March` in a report of December) is the
+    first on or after the document's date."""
+    year = anchor.date.year
     if anchor.precision == "year":
-        return anchor.date.year
-    best = None
-    for year in (anchor.date.year - 1, anchor.date.year, anchor.date.year + 1):
-        point = dt.date(year, month, min(day or 15, last_day(year, month)))
-        distance = abs((point - anchor.date).days)
-        if best is None or distance < best[0]:
-            best = (distance, year)
-    return best[1]
+        return year
+
+    def days_after(y: int, last: bool = False) -> int:
+        on = min(day or (last_day(y, month) if last else 15), last_day(y, month))
+        return (dt.date(y, month, on) - anchor.date).days
+
+    if ahead:
+        return year if days_after(year, last=True) >= 0 else year + 1
+    if days_after(year) > 213:
+        return year - 1
+    if days_after(year) < -305 and days_after(year + 1) <= 61:
+        return year + 1
+    return year
 
 
 def _partial(m: regex.Match, shape: str, year: int | None, how: str) -> Value | None:
@@ -413,9 +272,9 @@ def find(ctx: Context) -> list[DateMention]:
         except (ValueError, KeyError):
             continue  # an impossible day (`31 June`) is no date
         if value:
-            mentions.append(_mention(m, value))
+            mentions.extend(_listed_days(m, value, text))
     # Partial dates last: their year comes from the years found around them.
-    governing = [(x.start, int(x.date_start[:4])) for x in mentions
+    governing = [(x.start, int(x.date_start[:4]), x.precision) for x in mentions
                  if x.kind == "date" and x.precision in ("year", "month")
                  and not NAME_AFTER.match(text, x.end)]
     stated = {x.start: x for x in mentions if x.kind in ("date", "range")}
@@ -423,38 +282,116 @@ def find(ctx: Context) -> list[DateMention]:
         shape = _shape(m)
         if RECURRING.match(text, m.end()):
             year, how = None, "recurs each year"
+        elif anchor is not None and (own := YEAR_OF_DOCUMENT.match(text, m.end())):
+            which = own.group("which").lower()
+            year = anchor.date.year + {"this": 0, "last": -1, "next": 1}[which]
+            how = f"{which} year, against the document date {anchor.iso}"
         elif (join := LIST_JOIN.match(text, m.end())) and join.end() in stated:
             year = int(stated[join.end()].date_start[:4])
             how = f"year {year} of the date listed after it"
         else:
-            year, how = _complete(m, shape, governing, bounds, len(text), anchor)
+            year, how = _complete(m, shape, governing, bounds, text, anchor)
         try:
             value = _partial(m, shape, year, how)
         except (ValueError, KeyError):
             continue
         if value:
-            mentions.append(_mention(m, value))
-    return sorted(mentions, key=lambda x: (x.start, x.end))
+            mentions.extend(_listed_days(m, value, text))
+    return _ranges(sorted(mentions, key=lambda x: (x.start, x.end)), text)
 
 
-def _complete(m: regex.Match, shape: str, governing: list[tuple[int, int]], bounds: list[int],
-              text_len: int, anchor: Anchor | None) -> tuple[int | None, str]:
+_PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
+
+
+def _ranges(mentions: list[DateMention], text: str) -> list[DateMention]:
+    """Join two dates that `between ... and` or `from ... to` make one range (RANGE_LEAD,
+    RANGE_JOIN) when the grammar read them apart: a qualified or partial first end
+    (`between early June and 15 August 2024`) takes the year of the last, a partial last end
+    the year of the first."""
+    out: list[DateMention] = []
+    i = 0
+    while i < len(mentions):
+        joined = None
+        if i + 1 < len(mentions):
+            joined = _range_of(mentions[i], mentions[i + 1], text)
+        out.append(joined or mentions[i])
+        i += 2 if joined else 1
+    return out
+
+
+def _range_of(a: DateMention, b: DateMention, text: str) -> DateMention | None:
+    single = all(x.kind in ("date", "completed") and x.date_start == x.date_end
+                 and x.precision != "year" for x in (a, b))
+    lead = RANGE_LEAD.search(text, max(0, a.start - 40), a.start) if single else None
+    join = RANGE_JOIN.fullmatch(text, a.end, b.start) if lead else None
+    if not join or (join.group("and") is None) == (lead.group("lead").lower() == "between"):
+        return None
+    a_md, b_md = a.date_start[4:], b.date_start[4:]
+    if a.kind == "completed" and b.kind == "date":
+        year = int(b.date_start[:4]) - (1 if a_md > b_md else 0)
+        start, end = f"{year:04d}{a_md}", b.date_end
+    elif a.date_start[:4] == "XXXX":
+        start, end = a.date_start, "XXXX" + b_md
+    else:
+        year = int(a.date_start[:4]) + (1 if b.kind == "completed" and b_md < a_md else 0)
+        start, end = a.date_start, (f"{year:04d}{b_md}" if b.kind == "completed" else b.date_end)
+    if _to_date(start.replace("XXXX", "2000")) >= _to_date(end.replace("XXXX", "2000")):
+        return None
+    stated = "date" in (a.kind, b.kind)
+    return DateMention(
+        start=a.start, end=b.end, text=text[a.start : b.end], date_start=start, date_end=end,
+        precision=min(a.precision, b.precision, key=_PRECISION_RANK.__getitem__),
+        kind="range" if stated else "completed",
+        completion="" if stated else a.completion)
+
+
+def _complete(m: regex.Match, shape: str, governing: list[tuple[int, int, str]],
+              bounds: list[int], text: str, anchor: Anchor | None) -> tuple[int | None, str]:
     """The year a partial date takes: the nearest year or month-year stated in its sentence
     (a full date elsewhere in the sentence is another event's and does not govern), else the
-    year that puts it nearest the document's date, else unknown."""
-    lo, hi = sentence_span(bounds, m.start(), text_len)
-    near = [(abs(pos - m.start()), year) for pos, year in governing if lo <= pos < hi]
+    month and year of the sentence before in its paragraph, else the year the document's date
+    gives it (`_year_near`), else unknown."""
+    lo, hi = sentence_span(bounds, m.start(), len(text))
+    # a year later in the sentence with a preposition of its own is another time (`In October,
+    # the Prosecutor ... closed the preliminary examination on Colombia, active since 2004`)
+    near = [(abs(pos - m.start()), year) for pos, year, _ in governing if lo <= pos < hi
+            and (pos < m.start() or not OWN_PREPOSITION.search(text, max(0, pos - 12), pos))]
     if near:
         year = min(near)[1]
         return year, f"year {year} stated in the sentence"
+    # `... closing the workshop in October 2024 ... By mid-November, ...`: the month and year
+    # the previous sentence of the same paragraph states
+    before = sentence_span(bounds, lo - 1, len(text))[0] if lo else lo
+    told = [(pos, year) for pos, year, precision in governing
+            if before <= pos < lo and precision == "month" and not PARAGRAPH.search(text, pos, lo)]
+    if told:
+        year = max(told)[1]
+        return year, f"year {year} stated in the sentence before"
     if anchor is not None:
         month, day = _partial_key(m, shape)
-        year = _nearest_year(month, day, anchor)
-        return year, f"year nearest the document date {anchor.iso}"
+        ahead = bool(AHEAD.search(text, max(lo, m.start() - 60), m.start())
+                     and TIME_PREPOSITION.search(text, max(lo, m.start() - 30), m.start()))
+        year = _year_near(month, day, anchor, ahead)
+        return year, f"year of the document date {anchor.iso}{', ahead of it' if ahead else ''}"
     return None, "year unknown"
 
 
-def _mention(m: regex.Match, value: Value) -> DateMention:
-    return DateMention(start=m.start(), end=m.end(), text=m.group(), date_start=value.start,
+def _listed_days(m: regex.Match, value: Value, text: str) -> list[DateMention]:
+    """`14 and 15 September` is one range (a meeting over two days); `2 and 24 March`,
+    `13 and 17 November` are two days listed, each a date of its own."""
+    if m.group("d2") is None or not LISTED.fullmatch(text, m.end("d1"), m.start("d2")):
+        return [_mention(m.start(), m.end(), text, value)]
+    first, last = (_to_date(v.replace("XXXX", "2000")) for v in (value.start, value.end))
+    if (last - first).days == 1:
+        return [_mention(m.start(), m.end(), text, value)]
+    kind = "date" if value.kind == "range" else value.kind
+    return [_mention(m.start(), m.end("d1"), text, Value(value.start, value.start, "day", kind,
+                                                          value.completion)),
+            _mention(m.start("d2"), m.end(), text, Value(value.end, value.end, "day", kind,
+                                                          value.completion))]
+
+
+def _mention(start: int, end: int, text: str, value: Value) -> DateMention:
+    return DateMention(start=start, end=end, text=text[start:end], date_start=value.start,
                        date_end=value.end, precision=value.precision, kind=value.kind,
                        completion=value.completion, session=value.session)

@@ -30,7 +30,8 @@ import regex
 
 from pipeline.calendar import MONTH, MONTH_NUMBER
 from pipeline.extract.date_grammar import CANDIDATE, DATE_PHRASE, ORDINAL, SP, _shape
-from pipeline.extract.dates import _full, full_values, session_number
+from pipeline.extract.date_values import _full
+from pipeline.extract.dates import full_values, session_number
 from pipeline.extract.symbol_grammar import (
     FULL_SYMBOL,
     _alias_to_body,
@@ -305,13 +306,15 @@ TITLE_LINE = re.compile(r"[^\n]{3,200}")
 # a resolution's or decision's number line, which its title follows: "62/270. Global Forum ..."
 NUMBER_LINE = re.compile(r"[ \t]*(?:\d{1,4}/\d{1,4}|\d{1,4} ?[A-Z]? \([IVXLC]+\))\.[ \t]*(.*)")
 # masthead lines that stand above a title: organ, symbol, distribution, date, session, agenda,
-# and page furniture (barcodes, job numbers)
+# and page furniture (barcodes, job numbers); and the line under it that says who reports
+# (`Report of the Secretary-General` under `United Nations Verification Mission in Colombia`)
 MASTHEAD_LINE = re.compile(
-    r"United Nations|General Assembly|Security Council|Economic and Social Council|"
+    r"United ?Nations|Nations ?Unies|General Assembly|Security Council|Economic and Social Council|"
     r"Human Rights Council|Official Records|"
     r"[A-Z]{1,6}/\S+|Distr\.:?.*|Original:.*|\d{1,2} \w+ \d{4}|.*\bsession\b.*|"
     r"Agenda items?.*|Items? \d.*|Resolution adopted by.*|\[.*\]|\d{2}-\d{5}.*|\*\d{7}\*|"
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? .*|New York|Geneva",
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? .*|New York|Geneva|"
+    r"(?:Report|Note) (?:of|by) the Secretary-General\**",
     re.IGNORECASE,
 )
 # the sponsors' line of a draft, which its title follows
