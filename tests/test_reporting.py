@@ -7,7 +7,9 @@ UN Geneva newsroom `European COVID infections indicate ‘east-west divide’: W
 summaries in the UN News Europe RSS feed, news.un.org/feed/subscribe/en/news/region/europe) and
 2025/04/1162151 (`US tariffs move could see three per cent fall in global trade`); the UNODC press
 release dateline quoted in pipeline/extract/masthead.py; news agencies' WHO datelines
-(ummnews.org, `GENEVA, April 22 (NNN-AGENCIES) —`)."""
+(ummnews.org, `GENEVA, April 22 (NNN-AGENCIES) —`); the United Nations channel's video
+descriptions of 26 September 2024 (UNRWA ministerial meeting) and 23 January 2025 (Security
+Council on children in Gaza), as kept in a public archive of UN video transcripts."""
 
 from __future__ import annotations
 
@@ -95,6 +97,19 @@ def test_name_title_told_gives_the_person_and_no_body_for_a_description():
         ("Chris Melzer", "Chris Melzer", "person", "Spokesperson for the UN refugee agency")}
     assert ("Rebeca Grynspan", "Rebeca Grynspan", "person",
             "Head of the UN trade and development agency") in speaker_rows(TRADE)
+
+
+def test_an_office_before_the_name_of_a_speaker_is_the_role():
+    text = ("UNRWA’s Commissioner General Philippe Lazzarini told the meeting that “Palestinians "
+            "are no stranger to loss, but to be dispossessed from education, which has always "
+            "been a source of tremendous pride, is new.”\n\nDisturbingly, Lazzarini continued, "
+            "“senior Israeli officials have described destroying UNRWA as a war goal.”")
+    assert speaker_rows(text) == {
+        ("Philippe Lazzarini", "Philippe Lazzarini", "person", "Commissioner General"),
+        ("Lazzarini", "Philippe Lazzarini", "person", "")}
+    text = ("Before today’s meeting on the situation of children in the occupied Palestinian "
+            "territory began, Russian Ambassador Vasily Nebenzya asked for the floor.")
+    assert speaker_rows(text) == {("Vasily Nebenzya", "Vasily Nebenzya", "person", "Ambassador")}
 
 
 def test_a_speaker_named_by_office_alone_is_no_person():

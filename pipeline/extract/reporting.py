@@ -6,7 +6,8 @@ place of its dateline.
   and Control Laboratory of the Joint FAO/IAEA Centre ...`, IAEA; `said Dr Margaret Harris,
   spokesperson for the World Health Organization (WHO)`, UN Geneva), `<Name>, <title> of|for
   <body>, said|told` (`Chris Melzer, spokesperson for the UN refugee agency (UNHCR) in Germany,
-  told UN News`, UN News), `according to <Name>, <title>`, and a name right after a closing
+  told UN News`, UN News), `<office> <Name> said|told` (`Commissioner General Philippe
+  Lazzarini told`), `according to <Name>, <title>`, and a name right after a closing
   quotation mark (`,” said Dr Harris`, `,” Dr Harris said`). The person is an actor whose role
   is the title as printed; the body, where it is a proper name (not `the UN refugee agency`), is
   an organization; a body named in the title's chain (`Head of the <unit> of the <centre>`)
@@ -37,10 +38,16 @@ from pipeline.reference import word_list
 HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Dame)\.?[ ])"
 # a full name: two to four capitalised words (`Christina Vlachou`, `Pamela Coke-Hamilton`)
 FULL_NAME = rf"{NAME_WORD}(?:[ ](?:{PARTICLE}[ ])?{NAME_WORD}){{1,3}}"
+# the capitalised words of an office printed before its holder's name (`Commissioner General
+# Philippe Lazzarini`, `High Commissioner Volker Türk`, `Secretary-General Antonio Guterres`)
+OFFICE_WORD = (r"(?:Secretary-General|Under-Secretary-General|Director-General|Commissioner"
+               r"|General|Director|Executive|Spokesperson|Spokesman|Spokeswoman|Chief|Head"
+               r"|President|Minister|Ambassador|Representative|Envoy|Coordinator|High|Special"
+               r"|Deputy|Assistant|Administrator|Rapporteur|Chair|Chairperson|Prime)")
 # a name as a quotation's speaker may be given: the surname alone too (`Dr Harris`)
 SOME_NAME = rf"{NAME_WORD}(?:[ ]{NAME_WORD}){{0,3}}"
-SPEECH_VERB = (r"(?:said|says|told|added|stressed|noted|warned|explained|urged|emphasi[sz]ed"
-               r"|insisted|reiterated|declared|announced|underlined|highlighted|observed)")
+SPEECH_VERB = (r"(?:said|says|told|asked|continued|added|stressed|noted|warned|explained|urged"
+               r"|emphasi[sz]ed|insisted|reiterated|declared|announced|underlined|highlighted|observed)")
 # the head of a speaker's title (`spokesperson for`, `Head of`, `the head of`, `Director-General
 # of`); compared in lower case
 ROLE_HEAD = (r"(?:spokes(?:person|man|woman)|head|chief|director(?:-general)?|executive|deputy"
@@ -67,6 +74,9 @@ SPEAKER_PATTERNS = tuple(regex.compile(p) for p in (
     rf"[”\"],?[ ]{SPEECH_VERB}[ ](?P<hon>{HONORIFIC})?(?P<name>{SOME_NAME})(?![ ]?[\w(])",
     rf"[”\"],?[ ](?P<hon>{HONORIFIC})?(?P<name>{SOME_NAME})[ ]"
     rf"(?:also[ ])?{SPEECH_VERB}\b",
+    # Commissioner General Philippe Lazzarini told / Secretary-General Antonio Guterres reiterated
+    rf"\b(?P<office>(?:{OFFICE_WORD}[ ]){{1,4}})(?P<name>{FULL_NAME})[ ]"
+    rf"(?:also[ ]|today[ ])?{SPEECH_VERB}\b",
 ))
 # words that make a capitalised run something other than a person's name
 NOT_A_NAME = regex.compile(
@@ -78,6 +88,7 @@ NOT_A_NAME = regex.compile(
 )
 # the nouns that head a body's name (`Centre`, `Organization`, `Ministry`)
 BODY_HEADS = frozenset(word_list("head_nouns.csv", "org_name"))
+OFFICE = regex.compile(OFFICE_WORD)
 # words that may stand lower case inside a body's proper name
 NAME_JOINS = frozenset({"of", "for", "and", "the", "in", "on", "to", "de", "des", "du", "&"})
 
@@ -95,13 +106,16 @@ class Speaker:
 def person_name(printed: str) -> str:
     """The name without an honorific, or "" when the words are not a person's name."""
     words = printed.split(" ")
-    if any(NOT_A_NAME.match(w) or (w.isupper() and len(w) > 1) for w in words):
+    if any(NOT_A_NAME.match(w) or OFFICE.fullmatch(w) or (w.isupper() and len(w) > 1)
+           for w in words):
         return ""
     return printed
 
 
 def role_of(m: regex.Match) -> str:
     """The title as printed, on one line, without the acronym, its first letter a capital."""
+    if m.groupdict().get("office"):
+        return " ".join(m.group("office").split())
     if not m.groupdict().get("title"):
         return ""
     title = " ".join(m.group("title").split())
