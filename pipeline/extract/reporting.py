@@ -218,13 +218,21 @@ def speaker_mentions(ctx: Context) -> list[ActorMention]:
 def with_speakers(ctx: Context, mentions: list[ActorMention]) -> list[ActorMention]:
     """`mentions` with the quoted speakers and their bodies in, winning where they overlap
     (a body named inside a body's name stays, as in `proceedings.yields`); a body the reference
-    tables know keeps its canonical name."""
-    found = speaker_mentions(ctx)
-    known = {(m.start, m.end): m for m in mentions if m.actor_type == "organization"}
-    found = [known.get((m.start, m.end), m) for m in found]
+    tables know keeps its canonical name, and one inside a longer name they know gives way."""
+    orgs = [m for m in mentions if m.actor_type == "organization"]
+    known = {(m.start, m.end): m for m in orgs}
+    found = [known.get((m.start, m.end), m) for m in speaker_mentions(ctx)
+             if not (m.actor_type == "organization" and within_longer(m, orgs))]
     rest = [m for m in mentions if all(yields(s, m) for s in found)]
     return sorted(set(found) | set(rest), key=lambda m: (m.start, m.end, m.actor))
 
+
+
+def within_longer(m: ActorMention, orgs: list[ActorMention]) -> bool:
+    """Whether a longer organization's name holds `m` (a link of a title's chain that the
+    reference tables name in full)."""
+    return any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
+               for o in orgs)
 
 # --- datelines ---------------------------------------------------------------------------------
 
