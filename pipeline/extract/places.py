@@ -8,6 +8,7 @@ from collections import Counter
 import regex
 
 from pipeline.coordinates import with_coordinates
+from pipeline.extract import reporting
 from pipeline.gazetteer import (
     Place,
     PlaceHit,
@@ -156,7 +157,8 @@ def find(ctx: Context) -> list[PlaceMention]:
     a longer name; small towns of the countries the document is mostly about) → mentions."""
     hits = ctx.place_hits
     kept = locations(ctx, hits)
-    return [mention(ctx.text, h) for h in kept]
+    # a news story's dateline prints its place in capitals (`GENEVA, 3 March 2024 —`)
+    return reporting.with_dateline(ctx, [mention(ctx.text, h) for h in kept])
 
 
 def locations(ctx: Context, hits: list[PlaceHit]) -> list[PlaceHit]:

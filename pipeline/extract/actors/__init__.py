@@ -11,12 +11,13 @@
    without its holder) (`resolve`);
 3. mentions: view offsets mapped back to the text, `ctx.text[m.start:m.end] == m.text`; the
    actors the document's structure gives (`pipeline.extract.proceedings`: speaker lines,
-   attendance, signatures, committees by resolution) win where they overlap.
+   attendance, signatures, committees by resolution) and the speakers a news story quotes
+   (`pipeline.extract.reporting`: `said <Name>, <title> for <body>`) win where they overlap.
 """
 
 from __future__ import annotations
 
-from pipeline.extract import proceedings
+from pipeline.extract import proceedings, reporting
 from pipeline.extract.actors.listed import data_hits
 from pipeline.extract.actors.offices import session_office_hits
 from pipeline.extract.actors.organizations import (
@@ -35,8 +36,9 @@ def find(ctx: Context) -> list[ActorMention]:
     view = make_view(ctx.text)
     found = candidates(view, ctx)
     mentions = resolve(view, ctx, found)
-    # the structure of meeting records, letters and Council texts outranks the text patterns
-    return proceedings.with_structure(ctx, mentions)
+    # the structure of meeting records, letters and Council texts outranks the text patterns,
+    # and so do the speakers a news story quotes
+    return reporting.with_speakers(ctx, proceedings.with_structure(ctx, mentions))
 
 
 def candidates(view: View, ctx: Context) -> Candidates:
