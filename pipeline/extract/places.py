@@ -4,6 +4,7 @@ treaties and events that contain a place, and people who share a place's name.""
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 
 import regex
 
@@ -12,12 +13,15 @@ from pipeline.gazetteer import (
     Place,
     PlaceHit,
     article_only,
+    cued_index,
     name_key,
     place_hits,
+    tokens,
     us_state,
+    with_subdivision_senses,
 )
 from pipeline.models import Context, PlaceMention
-from pipeline.reference import alternation, word_list
+from pipeline.reference import alternation, read_data, split_aliases, word_list
 from pipeline.towns import local_hits
 
 # Capitalised words that head the name of an organization, office or body: a place after
@@ -126,7 +130,117 @@ def resolve(text: str, hit: PlaceHit) -> Place:
 def mention(text: str, hit: PlaceHit) -> PlaceMention:
     p = with_coordinates(resolve(text, hit))
     return PlaceMention(hit.start, hit.end, hit.text, p.name, p.place_type, p.country_code,
-                        p.geonames_id, p.latitude, p.longitude)
+                        p.geonames_id, p.latitude, p.longitude, p.subdivision)
+
+
+# --- features named by their head word ----------------------------------------------------
+
+# A name of one to three capitalised words before or after a head word of feature_heads.csv
+# (`Jordan Valley`, `Kakuma refugee camp`, `Lake Albert`, `Mount Elgon`).
+NAME_WORD = r"\p{Lu}[\p{L}'’\-]+"
+NAME_WORD_RE = regex.compile(NAME_WORD)
+
+
+def head_words(position: str) -> str:
+    return alternation(word_list_by_position(position), space=r"[^\S\n]+")
+
+
+def word_list_by_position(position: str) -> tuple[str, ...]:
+    return tuple(r["head"] for r in read_data("feature_heads.csv") if r["position"] == position)
+
+
+FEATURE = regex.compile(
+    rf"(?<![\p{{L}}\-])(?:(?P<name>{NAME_WORD}(?:[^\S\n]+{NAME_WORD}){{0,2}})[^\S\n]+"
+    rf"(?:{head_words('after')})|(?:{head_words('before')})"
+    rf"(?P<after>(?:[^\S\n]+{NAME_WORD}){{1,2}}))(?![\p{{L}}\-])"
+)
+
+
+def feature_hits(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
+    """Features named by a head word: `Jordan Valley` is a valley, not Jordan. One whose span a
+    gazetteer name reaches beyond (`Marshall Islands`, `Congo River`: the gazetteer's own) is
+    left to the gazetteer; a name that starts with a joining word or a demonym is cut or
+    dropped (`In Jordan Valley`, `Syrian refugee camps`)."""
+    out = []
+    for m in FEATURE.finditer(text):
+        start = m.start()
+        if m.group("name") is not None:
+            words = list(NAME_WORD_RE.finditer(text, m.start("name"), m.end("name")))
+            while words and words[0].group() in NOT_NAME_WORDS | {"The"}:
+                words.pop(0)
+            if (not words or MODIFIER.fullmatch(words[0].group())
+                    or adjective_words().intersection(w.group() for w in words)):
+                continue
+            start = words[0].start()
+        end = m.end()
+        if any(h.start < end and start < h.end and (h.start < start or h.end > end)
+               for h in hits) or any(h.start == start and h.end == end for h in hits):
+            continue
+        inner = [h.place for h in hits if start <= h.start and h.end <= end]
+        code = next((p.country_code for p in inner if p.place_type in ("city", "region")), "")
+        name = " ".join(text[start:end].split())
+        out.append(PlaceHit(start, end, text[start:end], Place(name, "other", code)))
+    return out
+
+
+def with_features(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
+    """The hits, a feature named by its head word in place of the names inside it."""
+    features = feature_hits(text, hits)
+    if not features:
+        return hits
+    kept = [h for h in hits if not any(f.start <= h.start and h.end <= f.end for f in features)]
+    return sorted(kept + features, key=lambda h: h.start)
+
+
+@cache
+def adjective_words() -> frozenset[str]:
+    """States' adjectives (`Syrian`, `Somali`): `Somali refugee camps` names no camp."""
+    return frozenset(a for r in read_data("countries.csv") for a in split_aliases(r["adjectives"]))
+
+
+# --- subdivisions named by a common word ---------------------------------------------------
+
+# `Unity`, `Lakes`, `Central` name a subdivision only where the text places it: right before
+# its country (`Lakes, South Sudan`, `Unity (South Sudan)`), or after a preposition of place in
+# a text that names its country (`fighting in Unity` in a report on South Sudan). With its kind
+# (`Unity State`) the gazetteer has the name already.
+COUNTRY_NEXT = regex.compile(r"[^\S\n]*[,(][^\S\n]*")
+PLACE_PREPOSITION = regex.compile(r"\b(?:in|from|to|across|throughout|near)\s+(?:the\s+)?\Z")
+
+
+def cued_hits(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
+    """Subdivisions named by a common word, where the text places them (see above)."""
+    idx = cued_index()
+    toks = tokens(text)
+    words = [t[2] for t in toks]
+    named = {h.place.country_code for h in hits if h.place.place_type == "country"}
+    taken = [(h.start, h.end) for h in hits]
+    out = []
+    for i, word in enumerate(words):
+        if word not in idx.lengths:
+            continue
+        found = idx.longest_at(words, i)
+        if found is None:
+            continue
+        start, end = toks[i][0], toks[i + found[0] - 1][1]
+        if any(s < end and start < e for s, e in taken):
+            continue
+        hit = with_subdivision_senses([PlaceHit(start, end, text[start:end], found[1])], hits)[0]
+        if placed(text, hit, named):
+            out.append(hit)
+    return out
+
+
+def placed(text: str, hit: PlaceHit, named: set[str]) -> bool:
+    code = hit.place.country_code
+    after = COUNTRY_NEXT.match(text, hit.end)
+    if after:
+        nxt = place_hits(text[after.end() : after.end() + 60])
+        if nxt and nxt[0].start == 0 and nxt[0].place.place_type == "country" \
+                and nxt[0].place.country_code == code:
+            return True
+    return code in named and bool(
+        PLACE_PREPOSITION.search(text, max(0, hit.start - 20), hit.start))
 
 
 # The countries a document is mostly about: at least this many of its locations, and at least
@@ -160,9 +274,12 @@ def find(ctx: Context) -> list[PlaceMention]:
 
 
 def locations(ctx: Context, hits: list[PlaceHit]) -> list[PlaceHit]:
-    """The hits that name a location, with the smaller towns GeoNames knows in the countries
-    most of them lie in (see `towns.local_hits`)."""
+    """The hits that name a location, with the features named by their head word, the
+    subdivisions named by a common word where the text places them, and the smaller towns
+    GeoNames knows in the countries most of them lie in (see `towns.local_hits`)."""
     text = ctx.text
+    hits = with_features(text, hits)
+    hits = sorted(hits + cued_hits(text, hits), key=lambda h: h.start)
     acting = {s.start for s in ctx.states if s.acting and not s.by_adjective}
     kept = [h for h in hits if h.start not in acting and is_location(text, h)]
     dominant = dominant_countries([resolve(text, h) for h in kept])
