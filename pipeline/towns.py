@@ -140,8 +140,8 @@ def local_hits(text: str, iso3s: tuple[str, ...], hits: list[PlaceHit]) -> list[
         found = next((m for idx in indexes if (m := idx.longest_at(words, i))), None)
         if hit is not None:
             if found is not None and toks[i + found[0] - 1][1] == hit.end and (
-                    hit.place.place_type == "city" and hit.place.country_code not in iso3s
-                    or hit.place.subdivision and hit.place.country_code in iso3s):
+                    (hit.place.place_type == "city" and hit.place.country_code not in iso3s)
+                    or (hit.place.subdivision and hit.place.country_code in iso3s)):
                 out.append(PlaceHit(hit.start, hit.end, hit.text, found[1]))
             else:
                 out.append(hit)

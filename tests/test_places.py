@@ -4,6 +4,7 @@ import pytest
 
 from pipeline.extract.places import find
 from pipeline.models import Context
+from tests.conftest import real_doc
 
 
 def places(text: str) -> list[tuple[str, str, str, str, str]]:
@@ -130,3 +131,52 @@ def test_small_towns_only_in_the_country_the_document_is_about():
     assert places("in Mali, three camps in Sector North (Tessalit, Aguelhok and Kidal)") == [
         ("Mali", "Mali", "country", "MLI", "2453866"),
         ("Kidal", "Kidal", "region", "MLI", "2597449")]
+
+
+# --- places below the country -------------------------------------------------------------
+
+def sentence(doc: str, start: str, end: str) -> str:
+    """The sentence of a tests/corpus document from `start` to `end` (both included)."""
+    text = real_doc(doc).read_text(encoding="utf-8")
+    i = text.index(start)
+    return text[i : text.index(end, i) + len(end)]
+
+
+def subdivisions(text: str) -> list[tuple[str, str, str, str]]:
+    return [(m.text, m.place, m.country_code, m.subdivision_code)
+            for m in find(Context(text=text)) if m.subdivision_code]
+
+
+def test_a_first_level_subdivision_named_with_its_kind():
+    # S/RES/2166 (2014): ISO 3166-2 UA-14, GeoNames 709716; Ukraine stays a place of its own
+    text = sentence("un-sc-res-2166-2014.txt", "Malaysia Airlines", "the loss")
+    assert places(text) == [
+        ("Donetsk Oblast", "Donetska oblast", "region", "UKR", "709716"),
+        ("Ukraine", "Ukraine", "country", "UKR", "690791")]
+    assert subdivisions(text) == [("Donetsk Oblast", "Donetska oblast", "UKR", "UA-14")]
+
+
+def test_a_subdivision_has_its_iso_code_and_a_position():
+    text = sentence("un-sc-res-2166-2014.txt", "Condemns", "298 lives")
+    (oblast, _) = find(Context(text=text))
+    assert (oblast.subdivision_code, oblast.geonames_id) == ("UA-14", "709716")
+    # the mean position of the oblast's GeoNames places of 500+ people (subdivisions.csv)
+    assert (oblast.latitude, oblast.longitude) == ("48.09527", "37.71613")
+
+
+def test_a_region_of_regions_csv_that_is_a_subdivision_keeps_its_un_name():
+    # gd-2007-bel: ISO writes `Nord-Kivu`; the UN, `North Kivu`
+    text = sentence("gd-2007-bel.txt", "the resumption of fighting", "serious risks")
+    assert subdivisions(text) == [("North Kivu", "North Kivu", "COD", "CD-NK")]
+
+
+@pytest.mark.parametrize("text", [
+    # gd-1995-fra and gd-1960-gha: `Central` names a province or region of seven states
+    # (Paraguay, Uganda, Zambia, ...), but only where the text places it
+    "warmly welcomes the\nforthcoming membership of its neighbours in Central,\nEastern and "
+    "Mediterranean Europe, and",
+    "(2) Every support should be given to the Central Government, as the legitimate Government",
+])
+def test_a_subdivision_named_by_a_common_word_needs_a_cue(text):
+    assert subdivisions(text) == []
+

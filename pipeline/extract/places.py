@@ -10,6 +10,7 @@ import regex
 
 from pipeline.coordinates import with_coordinates
 from pipeline.gazetteer import (
+    SUBDIVISION_KINDS,
     Place,
     PlaceHit,
     article_only,
@@ -17,6 +18,7 @@ from pipeline.gazetteer import (
     name_key,
     place_hits,
     tokens,
+    un_names,
     us_state,
     with_subdivision_senses,
 )
@@ -243,6 +245,35 @@ def placed(text: str, hit: PlaceHit, named: set[str]) -> bool:
         PLACE_PREPOSITION.search(text, max(0, hit.start - 20), hit.start))
 
 
+# A subdivision named without its kind (`Gujarat`, not `Gujarat State`) counts where the text
+# names its country, or right after a city of that country (`Raleigh, North Carolina`): a
+# Solomon Islands province named `Isabel` in a speech that never names the Solomon Islands is a
+# woman named Isabel. Names the UN uses as regions of their own (regions.csv: `North Kivu`,
+# `Crimea`) count everywhere.
+KIND_WORD = regex.compile(rf"\b(?:{'|'.join(SUBDIVISION_KINDS)})\b", regex.IGNORECASE)
+CITY_COMMA = regex.compile(r",[^\S\n]*\Z")
+
+
+def placed_subdivisions(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
+    named = {h.place.country_code for h in hits if h.place.place_type == "country"}
+    out: list[PlaceHit] = []
+    for hit in hits:
+        place = hit.place
+        if (not place.subdivision or place.country_code in named
+                or place.subdivision in un_names() or KIND_WORD.search(hit.text)
+                or after_city_of(text, hit, out)):
+            out.append(hit)
+    return out
+
+
+def after_city_of(text: str, hit: PlaceHit, before: list[PlaceHit]) -> bool:
+    """The subdivision follows a city of its country and a comma (`Raleigh, North Carolina`)."""
+    prev = before[-1] if before else None
+    return (prev is not None and prev.place.place_type == "city"
+            and prev.place.country_code == hit.place.country_code
+            and CITY_COMMA.fullmatch(text, prev.end, hit.start) is not None)
+
+
 # The countries a document is mostly about: at least this many of its locations, and at least
 # this share of them, lie there (a mission report on Mali; not a speech that names its own
 # country a few times among thirty places).
@@ -280,6 +311,7 @@ def locations(ctx: Context, hits: list[PlaceHit]) -> list[PlaceHit]:
     text = ctx.text
     hits = with_features(text, hits)
     hits = sorted(hits + cued_hits(text, hits), key=lambda h: h.start)
+    hits = placed_subdivisions(text, hits)
     acting = {s.start for s in ctx.states if s.acting and not s.by_adjective}
     kept = [h for h in hits if h.start not in acting and is_location(text, h)]
     dominant = dominant_countries([resolve(text, h) for h in kept])
