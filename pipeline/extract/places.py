@@ -204,10 +204,11 @@ def adjective_words() -> frozenset[str]:
 
 # `Unity`, `Lakes`, `Central` name a subdivision only where the text places it: right before
 # its country (`Lakes, South Sudan`, `Unity (South Sudan)`), or after a preposition of place in
-# a text that names its country (`fighting in Unity` in a report on South Sudan). With its kind
+# a text that names its country (`fighting in Unity` in a report on South Sudan; not `to the
+# West`: with an article it is the common word). With its kind
 # (`Unity State`) the gazetteer has the name already.
 COUNTRY_NEXT = regex.compile(r"[^\S\n]*[,(][^\S\n]*")
-PLACE_PREPOSITION = regex.compile(r"\b(?:in|from|to|across|throughout|near)\s+(?:the\s+)?\Z")
+PLACE_PREPOSITION = regex.compile(r"\b(?:in|from|across|throughout)\s+\Z")
 
 
 def cued_hits(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
