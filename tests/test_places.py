@@ -180,3 +180,24 @@ def test_a_region_of_regions_csv_that_is_a_subdivision_keeps_its_un_name():
 def test_a_subdivision_named_by_a_common_word_needs_a_cue(text):
     assert subdivisions(text) == []
 
+
+
+def test_a_subdivision_named_with_its_kind_across_a_line_break():
+    # S/RES/2155 (2014), repeated in S/RES/2187 (2014): ISO 3166-2 SS-JG
+    text = real_doc("un-sc-res-2155-2014-excerpt.txt").read_text(encoding="utf-8")
+    assert subdivisions(text) == [("Jonglei\nState", "Jonglei", "SSD", "SS-JG")]
+
+
+def test_a_refugee_camp_is_a_feature_in_the_country_of_its_town():
+    # S/RES/1405 (2002): the camp twice, and Jenin itself (the governorate, PS-JEN)
+    text = real_doc("un-sc-res-1405-2002.txt").read_text(encoding="utf-8")
+    camps = [p for p in places(text) if p[1] == "Jenin refugee camp"]
+    assert camps == [("Jenin refugee camp", "Jenin refugee camp", "other", "PSE", "")] * 2
+
+
+def test_a_country_inside_a_feature_name_is_not_the_country():
+    # A/RES/76/82: `the Jordan Valley` names no mention of Jordan
+    text = real_doc("un-ga-res-76-82-excerpt.txt").read_text(encoding="utf-8")
+    found = places(text)
+    assert ("Jordan Valley", "Jordan Valley", "other", "", "") in found
+    assert not [p for p in found if p[1] == "Jordan"]
