@@ -137,8 +137,9 @@ def mention(text: str, hit: PlaceHit) -> PlaceMention:
 
 # --- features named by their head word ----------------------------------------------------
 
-# A name of one to three capitalised words before or after a head word of feature_heads.csv
-# (`Jordan Valley`, `Kakuma refugee camp`, `Lake Albert`, `Mount Elgon`).
+# A name of one to three capitalised words before a head word of feature_heads.csv (`Jordan
+# Valley`, `Kakuma refugee camp`), or of one word after it (`Lake Albert`, `Mount Elgon`; a
+# second one makes another name: `Mount Sinai Hospital`).
 NAME_WORD = r"\p{Lu}[\p{L}'’\-]+"
 NAME_WORD_RE = regex.compile(NAME_WORD)
 
@@ -154,7 +155,7 @@ def word_list_by_position(position: str) -> tuple[str, ...]:
 FEATURE = regex.compile(
     rf"(?<![\p{{L}}\-])(?:(?P<name>{NAME_WORD}(?:[^\S\n]+{NAME_WORD}){{0,2}})[^\S\n]+"
     rf"(?:{head_words('after')})|(?:{head_words('before')})"
-    rf"(?P<after>(?:[^\S\n]+{NAME_WORD}){{1,2}}))(?![\p{{L}}\-])"
+    rf"(?P<after>[^\S\n]+{NAME_WORD}))(?![\p{{L}}\-])"
 )
 
 
@@ -217,9 +218,16 @@ def dominant_countries(places: list[Place]) -> tuple[str, ...]:
     )
 
 
+# A place that names a disease is no location: `Rift Valley fever`, `West Nile virus`, `Marburg
+# virus disease` (WHO disease names).
+DISEASE_AFTER = regex.compile(r"[^\S\n]+(?:fever|virus|disease)\b")
+
+
 def is_location(text: str, hit: PlaceHit) -> bool:
-    """Not part of a longer name, not a bare word that needs its article."""
-    return not inside_name(text, hit) and not lacks_article(text, hit)
+    """Not part of a longer name or a disease's name, not a bare word that needs its
+    article."""
+    return (not inside_name(text, hit) and not lacks_article(text, hit)
+            and not DISEASE_AFTER.match(text, hit.end))
 
 
 def find(ctx: Context) -> list[PlaceMention]:
