@@ -184,7 +184,7 @@ def test_a_subdivision_named_by_a_common_word_needs_a_cue(text):
 
 def test_a_subdivision_named_with_its_kind_across_a_line_break():
     # S/RES/2155 (2014), repeated in S/RES/2187 (2014): ISO 3166-2 SS-JG
-    text = real_doc("un-sc-res-2155-2014-excerpt.txt").read_text(encoding="utf-8")
+    text = real_doc("excerpt-un-sc-res-2155-2014.txt").read_text(encoding="utf-8")
     assert subdivisions(text) == [("Jonglei\nState", "Jonglei", "SSD", "SS-JG")]
 
 
@@ -197,7 +197,7 @@ def test_a_refugee_camp_is_a_feature_in_the_country_of_its_town():
 
 def test_a_country_inside_a_feature_name_is_not_the_country():
     # A/RES/76/82: `the Jordan Valley` names no mention of Jordan
-    text = real_doc("un-ga-res-76-82-excerpt.txt").read_text(encoding="utf-8")
+    text = real_doc("excerpt-un-ga-res-76-82.txt").read_text(encoding="utf-8")
     found = places(text)
     assert ("Jordan Valley", "Jordan Valley", "other", "", "") in found
     assert not [p for p in found if p[1] == "Jordan"]
