@@ -127,6 +127,7 @@ class PlaceMention(Mention):
     geonames_id: str = ""
     latitude: str = ""
     longitude: str = ""
+    subdivision_code: str = ""  # ISO 3166-2 code of a first-level subdivision (`IN-GJ`)
 
 
 @dataclass(frozen=True)

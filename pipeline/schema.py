@@ -117,6 +117,9 @@ TABLES: dict[str, dict[str, Column]] = {
                            minimum=-90, maximum=90),
         "longitude": Column("number", "Decimal degrees east (WGS 84).",
                             minimum=-180, maximum=180),
+        "subdivision_code": Column("string", "ISO 3166-2 code of a first-level subdivision "
+                                   "(`IN-GJ` for Gujarat); its country is `country_code`.",
+                                   pattern="[A-Z]{2}-[A-Z0-9]{1,3}"),
     },
     "actors": {
         "actor": Column("string", "Canonical name: a person's full name, an organization's "

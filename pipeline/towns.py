@@ -124,7 +124,9 @@ def local_index(iso3: str, words: set[str]) -> PhraseIndex[Place]:
 def local_hits(text: str, iso3s: tuple[str, ...], hits: list[PlaceHit]) -> list[PlaceHit]:
     """Places of the given countries that the global gazetteer does not know, in the gaps
     between `hits`; and a global city of another country replaced by the same name's place in
-    these countries (a name shared by towns of two countries means the document's one)."""
+    these countries (a name shared by towns of two countries means the document's one); and
+    a subdivision of these countries named without its kind by the town of that name (`Kidal`
+    is the town, `Kidal region` the region), as a big city's name is the city's."""
     toks = tokens(text)
     words = [t[2] for t in toks]
     capitalised = {w for w in words if w[:1].isupper()}
@@ -137,9 +139,9 @@ def local_hits(text: str, iso3s: tuple[str, ...], hits: list[PlaceHit]) -> list[
         hit = starts.get(start)
         found = next((m for idx in indexes if (m := idx.longest_at(words, i))), None)
         if hit is not None:
-            if (found is not None and hit.place.place_type == "city"
-                    and hit.place.country_code not in iso3s
-                    and toks[i + found[0] - 1][1] == hit.end):
+            if found is not None and toks[i + found[0] - 1][1] == hit.end and (
+                    (hit.place.place_type == "city" and hit.place.country_code not in iso3s)
+                    or (hit.place.subdivision and hit.place.country_code in iso3s)):
                 out.append(PlaceHit(hit.start, hit.end, hit.text, found[1]))
             else:
                 out.append(hit)

@@ -4,6 +4,7 @@ import pytest
 
 from pipeline.extract.places import find
 from pipeline.models import Context
+from tests.conftest import real_doc
 
 
 def places(text: str) -> list[tuple[str, str, str, str, str]]:
@@ -31,13 +32,13 @@ CASES = [
      [("Darfur", "Darfur", "region", "SDN", ""), ("Chad", "Chad", "country", "TCD", "2434508"),
       ("Central African Republic", "Central African Republic", "country", "CAF", "239880")]),
     ("the resumption of fighting in North Kivu pose serious risks",
-     [("North Kivu", "North Kivu", "region", "COD", "")]),
+     [("North Kivu", "North Kivu", "region", "COD", "206938")]),
     ("the living conditions of Palestinians in the Gaza Strip, is acceptable",
      [("Gaza Strip", "Gaza Strip", "region", "PSE", "")]),
     ("In dealing with the nuclear issue in Iran, Belgium has, from the outset, supported",
      [("Iran", "Iran (Islamic Republic of)", "country", "IRN", "130758")]),
     ("refugees from Abkhazia, Georgia, and the Tskhinvali region/South Ossetia, Georgia",
-     [("Abkhazia, Georgia", "Abkhazia", "region", "GEO", ""),
+     [("Abkhazia, Georgia", "Abkhazia", "region", "GEO", "6643410"),
       ("Tskhinvali region/South Ossetia", "South Ossetia", "region", "GEO", ""),
       ("Georgia", "Georgia", "country", "GEO", "614540")]),
     ("Asia and the Pacific from 10 to 12 March 2021, Latin America and the Caribbean from 26",
@@ -125,6 +126,78 @@ def test_small_towns_only_in_the_country_the_document_is_about():
     mali = ("Mali. " * 5 + "with the exception of three camps in Sector North (Tessalit, "
             "Aguelhok and Kidal), from which")
     assert [p[0] for p in places(mali)][-3:] == ["Tessalit", "Aguelhok", "Kidal"]
-    # ... but not in a text that names Mali once.
+    # ... but not in a text that names Mali once (where `Kidal` is the region of that name,
+    # a first-level subdivision of Mali that the gazetteer knows everywhere).
     assert places("in Mali, three camps in Sector North (Tessalit, Aguelhok and Kidal)") == [
-        ("Mali", "Mali", "country", "MLI", "2453866")]
+        ("Mali", "Mali", "country", "MLI", "2453866"),
+        ("Kidal", "Kidal", "region", "MLI", "2597449")]
+
+
+# --- places below the country -------------------------------------------------------------
+
+def sentence(doc: str, start: str, end: str) -> str:
+    """The sentence of a tests/corpus document from `start` to `end` (both included)."""
+    text = real_doc(doc).read_text(encoding="utf-8")
+    i = text.index(start)
+    return text[i : text.index(end, i) + len(end)]
+
+
+def subdivisions(text: str) -> list[tuple[str, str, str, str]]:
+    return [(m.text, m.place, m.country_code, m.subdivision_code)
+            for m in find(Context(text=text)) if m.subdivision_code]
+
+
+def test_a_first_level_subdivision_named_with_its_kind():
+    # S/RES/2166 (2014): ISO 3166-2 UA-14, GeoNames 709716; Ukraine stays a place of its own
+    text = sentence("un-sc-res-2166-2014.txt", "Malaysia Airlines", "the loss")
+    assert places(text) == [
+        ("Donetsk Oblast", "Donetska oblast", "region", "UKR", "709716"),
+        ("Ukraine", "Ukraine", "country", "UKR", "690791")]
+    assert subdivisions(text) == [("Donetsk Oblast", "Donetska oblast", "UKR", "UA-14")]
+
+
+def test_a_subdivision_has_its_iso_code_and_a_position():
+    text = sentence("un-sc-res-2166-2014.txt", "Condemns", "298 lives")
+    (oblast, _) = find(Context(text=text))
+    assert (oblast.subdivision_code, oblast.geonames_id) == ("UA-14", "709716")
+    # the mean position of the oblast's GeoNames places of 500+ people (subdivisions.csv)
+    assert (oblast.latitude, oblast.longitude) == ("48.09527", "37.71613")
+
+
+def test_a_region_of_regions_csv_that_is_a_subdivision_keeps_its_un_name():
+    # gd-2007-bel: ISO writes `Nord-Kivu`; the UN, `North Kivu`
+    text = sentence("gd-2007-bel.txt", "the resumption of fighting", "serious risks")
+    assert subdivisions(text) == [("North Kivu", "North Kivu", "COD", "CD-NK")]
+
+
+@pytest.mark.parametrize("text", [
+    # gd-1995-fra and gd-1960-gha: `Central` names a province or region of seven states
+    # (Paraguay, Uganda, Zambia, ...), but only where the text places it
+    "warmly welcomes the\nforthcoming membership of its neighbours in Central,\nEastern and "
+    "Mediterranean Europe, and",
+    "(2) Every support should be given to the Central Government, as the legitimate Government",
+])
+def test_a_subdivision_named_by_a_common_word_needs_a_cue(text):
+    assert subdivisions(text) == []
+
+
+
+def test_a_subdivision_named_with_its_kind_across_a_line_break():
+    # S/RES/2155 (2014), repeated in S/RES/2187 (2014): ISO 3166-2 SS-JG
+    text = real_doc("excerpt-un-sc-res-2155-2014.txt").read_text(encoding="utf-8")
+    assert subdivisions(text) == [("Jonglei\nState", "Jonglei", "SSD", "SS-JG")]
+
+
+def test_a_refugee_camp_is_a_feature_in_the_country_of_its_town():
+    # S/RES/1405 (2002): the camp twice, and Jenin itself (the governorate, PS-JEN)
+    text = real_doc("un-sc-res-1405-2002.txt").read_text(encoding="utf-8")
+    camps = [p for p in places(text) if p[1] == "Jenin refugee camp"]
+    assert camps == [("Jenin refugee camp", "Jenin refugee camp", "other", "PSE", "")] * 2
+
+
+def test_a_country_inside_a_feature_name_is_not_the_country():
+    # A/RES/76/82: `the Jordan Valley` names no mention of Jordan
+    text = real_doc("excerpt-un-ga-res-76-82.txt").read_text(encoding="utf-8")
+    found = places(text)
+    assert ("Jordan Valley", "Jordan Valley", "other", "", "") in found
+    assert not [p for p in found if p[1] == "Jordan"]

@@ -18,14 +18,15 @@ from tests.conftest import ROOT, real_doc
 
 # seed 004 (A/RES/62/270): `... in New York on 14 and 15 September 2006 ...`, as places.csv has it
 NEW_YORK = ["004_42a0f7cf2bba071a", 1, 557, 565, "New York", "New York", "city", "USA", "5128581",
-            "40.71427", "-74.00597"]
+            "40.71427", "-74.00597", ""]
 
 
 def test_numbers_and_codes_are_written_as_they_are() -> None:
     assert to_csv("places", [NEW_YORK]) == (
         "doc_id,page,start,end,text,place,place_type,country_code,geonames_id,latitude,"
-        "longitude\r\n"
-        "004_42a0f7cf2bba071a,1,557,565,New York,New York,city,USA,5128581,40.71427,-74.00597\r\n"
+        "longitude,subdivision_code\r\n"
+        "004_42a0f7cf2bba071a,1,557,565,New York,New York,city,USA,5128581,40.71427,-74.00597,"
+        "\r\n"
     )
 
 
@@ -43,9 +44,9 @@ def test_free_text_that_a_spreadsheet_would_run_is_escaped() -> None:
 
 def test_an_apostrophe_at_the_start_of_free_text_is_doubled() -> None:
     row = ["d", 1, 0, 9, "'Ndjamena", "N'Djamena", "city", "TCD", "2427123", "12.10672",
-           "15.0444"]
+           "15.0444", ""]
     assert to_csv("places", [row]).splitlines()[1] == (
-        "d,1,0,9,''Ndjamena,N'Djamena,city,TCD,2427123,12.10672,15.0444"
+        "d,1,0,9,''Ndjamena,N'Djamena,city,TCD,2427123,12.10672,15.0444,"
     )
 
 
@@ -85,7 +86,7 @@ def test_read_tables_types_values_and_escapes(tmp_path) -> None:
              "", ""]
     date = ["NA", 1, 0, 12, "-7 July 2008", "2008-07-07", "2008-07-07", "day", "date", "", "63"]
     place = ["NA", 1, 3, 11, "New York", "New York", "city", "USA", "5128581", "40.71427",
-             "-74.00597"]
+             "-74.00597", ""]
     write_tables(tmp_path, {"documents": [na_doc, scan, error], "dates": [date],
                             "places": [place]})
     tables = read_tables(tmp_path)

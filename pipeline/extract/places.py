@@ -4,11 +4,17 @@ treaties and events that contain a place, and people who share a place's name.""
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 
 import regex
 
 from pipeline.coordinates import with_coordinates
 from pipeline.extract import reporting
+from pipeline.extract.subdivisions import (
+    cued_hits,
+    placed_subdivisions,
+    with_subdivision_senses,
+)
 from pipeline.gazetteer import (
     Place,
     PlaceHit,
@@ -18,7 +24,7 @@ from pipeline.gazetteer import (
     us_state,
 )
 from pipeline.models import Context, PlaceMention
-from pipeline.reference import alternation, word_list
+from pipeline.reference import alternation, read_data, split_aliases, word_list
 from pipeline.towns import local_hits
 
 # Capitalised words that head the name of an organization, office or body: a place after
@@ -127,7 +133,73 @@ def resolve(text: str, hit: PlaceHit) -> Place:
 def mention(text: str, hit: PlaceHit) -> PlaceMention:
     p = with_coordinates(resolve(text, hit))
     return PlaceMention(hit.start, hit.end, hit.text, p.name, p.place_type, p.country_code,
-                        p.geonames_id, p.latitude, p.longitude)
+                        p.geonames_id, p.latitude, p.longitude, p.subdivision)
+
+
+# --- features named by their head word ----------------------------------------------------
+
+# A name of one to three capitalised words before a head word of feature_heads.csv (`Jordan
+# Valley`, `Kakuma refugee camp`), or of one word after it (`Lake Albert`, `Mount Elgon`; a
+# second one makes another name: `Mount Sinai Hospital`).
+NAME_WORD = r"\p{Lu}[\p{L}'’\-]+"
+NAME_WORD_RE = regex.compile(NAME_WORD)
+
+
+def head_words(position: str) -> str:
+    return alternation(word_list_by_position(position), space=r"[^\S\n]+")
+
+
+def word_list_by_position(position: str) -> tuple[str, ...]:
+    return tuple(r["head"] for r in read_data("feature_heads.csv") if r["position"] == position)
+
+
+FEATURE = regex.compile(
+    rf"(?<![\p{{L}}\-])(?:(?P<name>{NAME_WORD}(?:[^\S\n]+{NAME_WORD}){{0,2}})[^\S\n]+"
+    rf"(?:{head_words('after')})|(?:{head_words('before')})"
+    rf"(?P<after>[^\S\n]+{NAME_WORD}))(?![\p{{L}}\-])"
+)
+
+
+def feature_hits(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
+    """Features named by a head word: `Jordan Valley` is a valley, not Jordan. One whose span a
+    gazetteer name reaches beyond (`Marshall Islands`, `Congo River`: the gazetteer's own) is
+    left to the gazetteer; a name that starts with a joining word or a demonym is cut or
+    dropped (`In Jordan Valley`, `Syrian refugee camps`)."""
+    out = []
+    for m in FEATURE.finditer(text):
+        start = m.start()
+        if m.group("name") is not None:
+            words = list(NAME_WORD_RE.finditer(text, m.start("name"), m.end("name")))
+            while words and words[0].group() in NOT_NAME_WORDS | {"The"}:
+                words.pop(0)
+            if (not words or MODIFIER.fullmatch(words[0].group())
+                    or adjective_words().intersection(w.group() for w in words)):
+                continue
+            start = words[0].start()
+        end = m.end()
+        if any(h.start < end and start < h.end and (h.start < start or h.end > end)
+               for h in hits) or any(h.start == start and h.end == end for h in hits):
+            continue
+        inner = [h.place for h in hits if start <= h.start and h.end <= end]
+        code = next((p.country_code for p in inner if p.place_type in ("city", "region")), "")
+        name = " ".join(text[start:end].split())
+        out.append(PlaceHit(start, end, text[start:end], Place(name, "other", code)))
+    return out
+
+
+def with_features(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
+    """The hits, a feature named by its head word in place of the names inside it."""
+    features = feature_hits(text, hits)
+    if not features:
+        return hits
+    kept = [h for h in hits if not any(f.start <= h.start and h.end <= f.end for f in features)]
+    return sorted(kept + features, key=lambda h: h.start)
+
+
+@cache
+def adjective_words() -> frozenset[str]:
+    """States' adjectives (`Syrian`, `Somali`): `Somali refugee camps` names no camp."""
+    return frozenset(a for r in read_data("countries.csv") for a in split_aliases(r["adjectives"]))
 
 
 # The countries a document is mostly about: at least this many of its locations, and at least
@@ -147,9 +219,16 @@ def dominant_countries(places: list[Place]) -> tuple[str, ...]:
     )
 
 
+# A place that names a disease is no location: `Rift Valley fever`, `West Nile virus`, `Marburg
+# virus disease` (WHO disease names).
+DISEASE_AFTER = regex.compile(r"[^\S\n]+(?:fever|virus|disease)\b")
+
+
 def is_location(text: str, hit: PlaceHit) -> bool:
-    """Not part of a longer name, not a bare word that needs its article."""
-    return not inside_name(text, hit) and not lacks_article(text, hit)
+    """Not part of a longer name or a disease's name, not a bare word that needs its
+    article."""
+    return (not inside_name(text, hit) and not lacks_article(text, hit)
+            and not DISEASE_AFTER.match(text, hit.end))
 
 
 def find(ctx: Context) -> list[PlaceMention]:
@@ -162,9 +241,13 @@ def find(ctx: Context) -> list[PlaceMention]:
 
 
 def locations(ctx: Context, hits: list[PlaceHit]) -> list[PlaceHit]:
-    """The hits that name a location, with the smaller towns GeoNames knows in the countries
-    most of them lie in (see `towns.local_hits`)."""
+    """The hits that name a location, with the features named by their head word, the
+    subdivisions named by a common word where the text places them, and the smaller towns
+    GeoNames knows in the countries most of them lie in (see `towns.local_hits`)."""
     text = ctx.text
+    hits = with_features(text, with_subdivision_senses(hits))
+    hits = sorted(hits + cued_hits(text, hits), key=lambda h: h.start)
+    hits = placed_subdivisions(text, hits)
     acting = {s.start for s in ctx.states if s.acting and not s.by_adjective}
     kept = [h for h in hits if h.start not in acting and is_location(text, h)]
     dominant = dominant_countries([resolve(text, h) for h in kept])
