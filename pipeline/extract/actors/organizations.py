@@ -116,6 +116,8 @@ def generic_org_hits(view: View, source_text: str = "") -> list[Hit]:
         if noise and noise.end() - 1 <= m.start("head") - start:
             start += noise.end() - 1
         start = after_other_body(text, start, m.start("head"))
+        if m.group("head") in PORTFOLIO_HEADS and m.group("post"):
+            end = portfolio_end(text, end)
         span = text[start:end]
         if " " not in span:
             continue
@@ -150,6 +152,31 @@ def generic_org_hits(view: View, source_text: str = "") -> list[Hit]:
         hits.append(Hit(start, end, span, "organization", "", slug(span), "rule",
                         head_start=m.start("head"), head_end=m.end("head")))
     return hits
+
+
+# a ministry's portfolio listed with commas (`Ministry of Labour, Family, Social Affairs And
+# Equal Opportunity`, `Ministry of Education, Science and Sport`) runs on to the item after its
+# `and`; an item is capitalized words, no acronym and no head noun (`the Ministry of Health,
+# UNICEF and WHO`, `Ministry of Justice, Ministry of Interior and ...` name several bodies),
+# and a list without its `and` is no portfolio (`Ministry of Interior, Deputy Head of Delegation`)
+PORTFOLIO_HEADS = frozenset(word_list("head_nouns.csv", "portfolio_head"))
+
+
+PORTFOLIO_WORD = r"(?!And\b)[A-Z][a-z][\w'’\-]*"
+
+
+PORTFOLIO_ITEM = rf"{PORTFOLIO_WORD}(?: {PORTFOLIO_WORD})*"
+
+
+PORTFOLIO_LIST = re.compile(rf"(?:, {PORTFOLIO_ITEM})+,? (?:and|And) {PORTFOLIO_ITEM}(?![\w\-])")
+
+
+def portfolio_end(text: str, end: int) -> int:
+    """Where a ministry's name ends when its portfolio goes on in a list after a comma."""
+    m = PORTFOLIO_LIST.match(text, end)
+    if not m or re.search(rf"\b{ORG_HEAD}\b", m.group()):
+        return end
+    return m.end()
 
 
 # bodies named for a field of work that is also a word of an event's or a document's name
@@ -290,6 +317,28 @@ def without_parent(view: View, h: Hit, known: list[Hit]) -> Hit | None:
 def table_break(text: str, view: View, h: Hit) -> bool:
     """The span joins cells of a table (the layout is ingest's: `clean.crosses_cells`)."""
     return crosses_cells(text, *view.source_span(h.start, h.end))
+
+
+# `the Ministry of Justice of Ukraine` (A/48/PV.46), `the Ministry of Health and Family Welfare
+# of India`: a body of the state's government, named without the state, which acts beside it
+OF_STATE = re.compile(r" of (?:the )?")
+
+
+def without_state(view: View, h: Hit, states: list[tuple[int, int]]) -> Hit | None:
+    """The span, unless it names a state (`names_a_state`); a ministry named with its state
+    after it is the ministry, under its name without the state (`the Ministry of Ukraine` is
+    the state acting)."""
+    if h.source != "rule" or not names_a_state(view, h, states):
+        return h
+    if view.text[h.head_start : h.head_end] not in PORTFOLIO_HEADS:
+        return None
+    state_starts = {s for s, e in states if e == view.source(h.end - 1) + 1}
+    cut = next((m.start() for m in OF_STATE.finditer(view.text, h.head_end, h.end)
+                if view.source(m.end()) in state_starts), h.head_end)
+    if cut == h.head_end:
+        return None
+    name = view.text[h.start : cut]
+    return replace(h, end=cut, actor=name, actor_id=slug(name))
 
 
 def names_a_state(view: View, h: Hit, states: list[tuple[int, int]]) -> bool:
