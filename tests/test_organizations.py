@@ -57,6 +57,14 @@ CASES = [
     # WHO Director-General's remarks at the media briefing of 21 September 2020
     ("The COVAX Facility will help to bring the pandemic under control, save lives",
      {("COVAX", "covax")}),
+    # armed forces whose names open with a state's name (Security Council press statements of
+    # 5 May 2022 and of 3 November 2014, the latter quoted by UN News)
+    ("They paid tribute to the members of the Burundi National Defence Force who lost their "
+     "lives helping to bring peace and stability to Somalia",
+     {("Burundi National Defence Force", "burundi-national-defence-force")}),
+    ("a series of clashes between the Sudan People’s Liberation Army (SPLA) and Opposition "
+     "forces in South Sudan’s Unity and Upper Nile states",
+     {("Sudan People’s Liberation Army", "sudan-people-s-liberation-army")}),
     # A/HRC/14/15 and A/HRC/43/15 (the delegations of Slovenia): a portfolio listed with commas
     ("• Tanja Dular, Secretary, Disability Directorate, Ministry of Labour, Family and Social "
      "Affairs;", {("Ministry of Labour, Family and Social Affairs",

@@ -341,11 +341,21 @@ def without_state(view: View, h: Hit, states: list[tuple[int, int]]) -> Hit | No
     return replace(h, end=cut, actor=name, actor_id=slug(name))
 
 
+# a state's name before the head noun of an armed force, with words between, opens the force's
+# name (`the Burundi National Defence Force`, `the Sudan People's Liberation Army`)
+FORCE_HEADS = frozenset(word_list("head_nouns.csv", "force_head"))
+
+
 def names_a_state(view: View, h: Hit, states: list[tuple[int, int]]) -> bool:
     """`Russian Federation`, `Permanent Mission of Malawi`: a state, or a state acting."""
     head_end = view.source(h.head_end - 1) + 1
     start, end = view.source_span(h.start, h.end)
     head = view.text[h.head_start : h.head_end]
+    if head in FORCE_HEADS:
+        head_start = view.source(h.head_start)
+        states = [(s, e) for s, e in states
+                  if not (start <= s and " " in view.text[h.start : h.head_start].strip()
+                          and e < head_start - 1)]
     # `the Organization of Portugal, a member of ...`; a body `on` or `for` a place is not the
     # state (`Committee on South West Africa`)
     bare_head = h.start == h.head_start and not re.match(r" (?:on|for) ", view.text[h.head_end:])
