@@ -65,6 +65,10 @@ CASES = [
     ("a series of clashes between the Sudan People’s Liberation Army (SPLA) and Opposition "
      "forces in South Sudan’s Unity and Upper Nile states",
      {("Sudan People’s Liberation Army", "sudan-people-s-liberation-army")}),
+    # WHO Disease Outbreak News of 9 August 2016 (chikungunya, Kenya)
+    ("Samples were collected and shipped to the Kenya Medical Research Institute (KEMRI) "
+     "Arboviral Laboratory in Nairobi.",
+     {("Kenya Medical Research Institute", "kenya-medical-research-institute")}),
     # A/HRC/14/15 and A/HRC/43/15 (the delegations of Slovenia): a portfolio listed with commas
     ("• Tanja Dular, Secretary, Disability Directorate, Ministry of Labour, Family and Social "
      "Affairs;", {("Ministry of Labour, Family and Social Affairs",
@@ -105,6 +109,41 @@ UKRAINE = ("On 22 September 1993, the Ministry of Justice of Ukraine registered 
 def test_a_ministry_named_with_its_state_is_the_ministry_and_the_state_acts():
     assert organizations(UKRAINE) == {("Ministry of Justice", "ministry-of-justice")}
     assert states(UKRAINE) == {"Ukraine"}
+
+
+# WHO Disease Outbreak News of 9 August 2016 and of August 2018 (Ebola, North Kivu)
+MINISTRY_OF_STATE = [
+    ("On 28 May 2016, the Ministry of Health of Kenya notified WHO of an outbreak of "
+     "Chikungunya in Mandera East sub-county.", "Kenya"),
+    ("On 1 August 2018, the Ministry of Health of the Democratic Republic of the Congo declared "
+     "a new outbreak of Ebola virus disease in North Kivu Province", "Democratic Republic of the "
+     "Congo"),
+]
+
+
+@pytest.mark.parametrize(("text", "state"), MINISTRY_OF_STATE)
+def test_a_ministry_of_health_of_a_state_is_the_ministry_and_the_state(text, state):
+    assert ("Ministry of Health", "ministry-of-health") in organizations(text)
+    assert states(text) == {state}
+
+
+# A/60/PV.85 and A/61/PV.107 (un-pdf-a-60-pv-85, un-pdf-a-61-pv-107)
+POSSESSIVE = [
+    ("I now give the floor to the Rapporteur of panel 1, “Breaking the cycle of infection for "
+     "sustainable AIDS responses”, Mr. Wu Zunyou, of China’s National Centre for AIDS, and the "
+     "Control and prevention of Sexually Transmitted Diseases.", "China",
+     ("National Centre for AIDS", "national-centre-for-aids")),
+    ("In that regard, Colombia’s Constitutional Court has reiterated in its jurisprudence that "
+     "there must be compatibility between the exploitation of natural resources and the "
+     "protection of the social, cultural and economic", "Colombia",
+     ("Constitutional Court", "constitutional-court")),
+]
+
+
+@pytest.mark.parametrize(("text", "state", "body"), POSSESSIVE)
+def test_a_body_after_a_state_possessive_is_named_without_the_state(text, state, body):
+    assert organizations(text) == {body}
+    assert states(text) == {state}
 
 
 def test_a_permanent_mission_of_a_state_is_the_state_acting():
