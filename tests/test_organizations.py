@@ -36,6 +36,10 @@ CASES = [
     ("Reiterating its condemnation of ISIL, ANF and all other individuals, groups, undertakings "
      "and entities associated with Al Qaida for ongoing and multiple criminal terrorist acts",
      {ISIL, NUSRA, AL_QAIDA}),
+    # A/79/PV.29 (un-pdf-a-79-pv-29): groups in no sanctions list, under the UN's spelling
+    ("Let us be clear: Israel’s war is with Hamas, Hizbullah and other terrorist groups that "
+     "indiscriminately target Israeli civilians.",
+     {("Hamas", "hamas"), ("Hizbullah", "hizbullah")}),
     # Security Council press statement of 5 April 2018 on the attack in Lower Shabelle
     ("The members of the Security Council condemned in the strongest terms the terrorist attack "
      "of 1 April 2018 perpetrated by Al-Shabaab against the Ugandan contingent of the African "

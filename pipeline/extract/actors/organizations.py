@@ -1,6 +1,9 @@
-"""Organizations named by their head noun (`Special Tribunal for Lebanon`), groups of Friends,
-the organs of a treaty's parties, and names completed around an acronym (`... (BRICS)
-Tuberculosis Research Network`); spans naming an event come back as `event` hits."""
+"""Organizations named by their head noun (`Special Tribunal for Lebanon`, `Ministry of
+Education, Science and Sport`), groups of Friends, the organs of a treaty's parties, and names
+completed around an acronym (`... (BRICS) Tuberculosis Research Network`); spans naming an
+event come back as `event` hits. A span that names a state is no body, but a national body
+named with its state (`the Ministry of Justice of Ukraine`, `China’s National Centre for AIDS`,
+`the Kenya Medical Research Institute`) is the body (`without_state`)."""
 
 from __future__ import annotations
 
