@@ -7,6 +7,7 @@ named with its state (`the Ministry of Justice of Ukraine`, `China’s National 
 
 from __future__ import annotations
 
+import functools
 import re
 
 import regex
@@ -14,6 +15,7 @@ import regex
 from pipeline.calendar import ORDINAL
 from pipeline.extract.actors.data import fold, org_by_id, org_by_name, slug
 from pipeline.extract.actors.view import Hit, View, event_hit, org_hit, replace
+from pipeline.gazetteer import countries
 from pipeline.ingest.clean import crosses_cells
 from pipeline.reference import alternation, word_list
 
@@ -175,11 +177,20 @@ PORTFOLIO_LIST = re.compile(rf"(?:, {PORTFOLIO_ITEM})+,? (?:and|And) {PORTFOLIO_
 
 
 def portfolio_end(text: str, end: int) -> int:
-    """Where a ministry's name ends when its portfolio goes on in a list after a comma."""
+    """Where a ministry's name ends when its portfolio goes on in a list after a comma; a list
+    of states is none (`the Ministry of Health, Kenya and Uganda`)."""
     m = PORTFOLIO_LIST.match(text, end)
     if not m or re.search(rf"\b{ORG_HEAD}\b", m.group()):
         return end
+    items = re.split(r",? (?:and|And) |, ", m.group()[2:])
+    if any(item in state_names() for item in items):
+        return end
     return m.end()
+
+
+@functools.cache
+def state_names() -> frozenset[str]:
+    return frozenset(name for _, names in countries().values() for name in names)
 
 
 # bodies named for a field of work that is also a word of an event's or a document's name
