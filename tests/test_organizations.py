@@ -73,6 +73,10 @@ CASES = [
     ("Samples were collected and shipped to the Kenya Medical Research Institute (KEMRI) "
      "Arboviral Laboratory in Nairobi.",
      {("Kenya Medical Research Institute", "kenya-medical-research-institute")}),
+    # A/61/PV.107 (un-pdf-a-61-pv-107): a national department named with its state
+    ("In its annual human rights report, the United States Department of State reports on the "
+     "situation of indigenous persons in communities throughout the world.",
+     {("United States Department of State", "united-states-department-of-state")}),
     # A/HRC/14/15 and A/HRC/43/15 (the delegations of Slovenia): a portfolio listed with commas
     ("• Tanja Dular, Secretary, Disability Directorate, Ministry of Labour, Family and Social "
      "Affairs;", {("Ministry of Labour, Family and Social Affairs",
