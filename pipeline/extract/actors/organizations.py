@@ -362,12 +362,12 @@ def without_state(view: View, h: Hit, states: list[tuple[int, int]]) -> Hit | No
 # statements of 2022 and 2014; `the Kenya Medical Research Institute (KEMRI)`: WHO Disease
 # Outbreak News of August 2016); not when the words between hold a head noun themselves
 # (`Belgium Security Council Committee`, a list of a committee's members run into its name)
-def opens_with_state(view: View, h: Hit, s: int, e: int) -> bool:
-    head = view.text[h.head_start : h.head_end]
-    after_state = next(i for i in range(h.start, h.head_start + 1) if view.source(i) >= e)
+def opens_with_state(view: View, h: Hit, state_end: int) -> bool:
+    if view.text[h.head_start : h.head_end] in STATE_HEADS:
+        return False
+    after_state = next(i for i in range(h.start, h.head_start + 1) if view.source(i) >= state_end)
     between = view.text[after_state : h.head_start].split()
-    return (head not in STATE_HEADS and view.source(h.start) <= s and bool(between)
-            and not any(re.fullmatch(ORG_HEAD, w) for w in between))
+    return bool(between) and not any(re.fullmatch(ORG_HEAD, w) for w in between)
 
 
 POSSESSIVE = re.compile(r"['’]s ")
@@ -378,8 +378,10 @@ def after_possessive_state(view: View, h: Hit, states: list[tuple[int, int]]) ->
     (A/61/PV.107): the body is named after the state's possessive; the state acts beside it."""
     start = view.source(h.start)
     for s, e in states:
+        if s != start:
+            continue
         gap = next((i for i in range(h.start, h.head_start) if view.source(i) >= e), None)
-        m = POSSESSIVE.match(view.text, gap) if s == start and gap is not None else None
+        m = POSSESSIVE.match(view.text, gap) if gap is not None else None
         if m and m.end() <= h.head_start:
             name = view.text[m.end() : h.end]
             return replace(h, start=m.end(), actor=name, actor_id=slug(name))
@@ -391,8 +393,9 @@ def names_a_state(view: View, h: Hit, states: list[tuple[int, int]]) -> bool:
     head_end = view.source(h.head_end - 1) + 1
     start, end = view.source_span(h.start, h.end)
     head = view.text[h.head_start : h.head_end]
+    head_start = view.source(h.head_start)
     states = [(s, e) for s, e in states
-              if not (e <= view.source(h.head_start) and opens_with_state(view, h, s, e))]
+              if not (start <= s and e <= head_start and opens_with_state(view, h, e))]
     # `the Organization of Portugal, a member of ...`; a body `on` or `for` a place is not the
     # state (`Committee on South West Africa`)
     bare_head = h.start == h.head_start and not re.match(r" (?:on|for) ", view.text[h.head_end:])
