@@ -56,10 +56,29 @@ def slug(name: str) -> str:
 
 @functools.cache
 def organizations() -> tuple[Org, ...]:
+    rows = read_data("organizations.csv")
+    listed = {fold(a) for r in rows for a in (r["name"], *split_aliases(r["aliases"]))}
     return tuple(
-        Org(r["id"], r["name"], split_aliases(r["aliases"]), r["type"], r["parent"], r["qid"])
-        for r in read_data("organizations.csv")
+        Org(r["id"], r["name"], with_un_spelled_out(split_aliases(r["aliases"]), listed),
+            r["type"], r["parent"], r["qid"])
+        for r in rows
     )
+
+
+# `UN X` is also written `United Nations X` (`United Nations Habitat` for UN-Habitat): the
+# table itself lists both forms for 17 bodies (`UN Security Council`, `UN Population Fund`, ...)
+UN_SHORT = re.compile(r"UN[- ](?=\S)")
+
+
+def with_un_spelled_out(aliases: tuple[str, ...], listed: set[str]) -> tuple[str, ...]:
+    """The aliases and the `United Nations X` form of each `UN X`, unless that form opens
+    another listed name (`United Nations Environment` opens `United Nations Environment
+    Programme`; a span such as `United Nations Environment Assembly` would be cut at it)."""
+    spelled = (UN_SHORT.sub("United Nations ", a, count=1) for a in aliases if UN_SHORT.match(a))
+    extra = dict.fromkeys(
+        s for s in spelled if fold(s) not in listed
+        and not any(n.startswith(fold(s) + " ") for n in listed))
+    return aliases + tuple(extra)
 
 
 @functools.cache

@@ -1,9 +1,13 @@
-"""Organizations named by their head noun (`Special Tribunal for Lebanon`), groups of Friends,
-the organs of a treaty's parties, and names completed around an acronym (`... (BRICS)
-Tuberculosis Research Network`); spans naming an event come back as `event` hits."""
+"""Organizations named by their head noun (`Special Tribunal for Lebanon`, `Ministry of
+Education, Science and Sport`), groups of Friends, the organs of a treaty's parties, and names
+completed around an acronym (`... (BRICS) Tuberculosis Research Network`); spans naming an
+event come back as `event` hits. A span that names a state is no body, but a national body
+named with its state (`the Ministry of Justice of Ukraine`, `China’s National Centre for AIDS`,
+`the Kenya Medical Research Institute`) is the body (`without_state`)."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 import regex
@@ -11,6 +15,7 @@ import regex
 from pipeline.calendar import ORDINAL
 from pipeline.extract.actors.data import fold, org_by_id, org_by_name, slug
 from pipeline.extract.actors.view import Hit, View, event_hit, org_hit, replace
+from pipeline.gazetteer import countries
 from pipeline.ingest.clean import crosses_cells
 from pipeline.reference import alternation, word_list
 
@@ -116,6 +121,8 @@ def generic_org_hits(view: View, source_text: str = "") -> list[Hit]:
         if noise and noise.end() - 1 <= m.start("head") - start:
             start += noise.end() - 1
         start = after_other_body(text, start, m.start("head"))
+        if m.group("head") in PORTFOLIO_HEADS and m.group("post"):
+            end = portfolio_end(text, end)
         span = text[start:end]
         if " " not in span:
             continue
@@ -150,6 +157,40 @@ def generic_org_hits(view: View, source_text: str = "") -> list[Hit]:
         hits.append(Hit(start, end, span, "organization", "", slug(span), "rule",
                         head_start=m.start("head"), head_end=m.end("head")))
     return hits
+
+
+# a ministry's portfolio listed with commas (`Ministry of Labour, Family, Social Affairs And
+# Equal Opportunity`, `Ministry of Education, Science and Sport`) runs on to the item after its
+# `and`; an item is capitalized words, no acronym and no head noun (`the Ministry of Health,
+# UNICEF and WHO`, `Ministry of Justice, Ministry of Interior and ...` name several bodies),
+# and a list without its `and` is no portfolio (`Ministry of Interior, Deputy Head of Delegation`)
+PORTFOLIO_HEADS = frozenset(word_list("head_nouns.csv", "portfolio_head"))
+
+
+PORTFOLIO_WORD = r"(?!And\b)[A-Z][a-z][\w'’\-]*"
+
+
+PORTFOLIO_ITEM = rf"{PORTFOLIO_WORD}(?: {PORTFOLIO_WORD})*"
+
+
+PORTFOLIO_LIST = re.compile(rf"(?:, {PORTFOLIO_ITEM})+,? (?:and|And) {PORTFOLIO_ITEM}(?![\w\-])")
+
+
+def portfolio_end(text: str, end: int) -> int:
+    """Where a ministry's name ends when its portfolio goes on in a list after a comma; a list
+    of states is none (`the Ministry of Health, Kenya and Uganda`)."""
+    m = PORTFOLIO_LIST.match(text, end)
+    if not m or re.search(rf"\b{ORG_HEAD}\b", m.group()):
+        return end
+    items = re.split(r",? (?:and|And) |, ", m.group()[2:])
+    if any(item in state_names() for item in items):
+        return end
+    return m.end()
+
+
+@functools.cache
+def state_names() -> frozenset[str]:
+    return frozenset(name for _, names in countries().values() for name in names)
 
 
 # bodies named for a field of work that is also a word of an event's or a document's name
@@ -292,11 +333,69 @@ def table_break(text: str, view: View, h: Hit) -> bool:
     return crosses_cells(text, *view.source_span(h.start, h.end))
 
 
+# `the Ministry of Justice of Ukraine` (A/48/PV.46), `the Ministry of Health and Family Welfare
+# of India`: a body of the state's government, named without the state, which acts beside it
+OF_STATE = re.compile(r" of (?:the )?")
+
+
+def without_state(view: View, h: Hit, states: list[tuple[int, int]]) -> Hit | None:
+    """The span, unless it names a state (`names_a_state`); a ministry named with its state
+    after it is the ministry, under its name without the state (`the Ministry of Ukraine` is
+    the state acting)."""
+    if h.source != "rule":
+        return h
+    if not names_a_state(view, h, states):
+        return after_possessive_state(view, h, states)
+    if view.text[h.head_start : h.head_end] not in PORTFOLIO_HEADS:
+        return None
+    state_starts = {s for s, e in states if e == view.source(h.end - 1) + 1}
+    cut = next((m.start() for m in OF_STATE.finditer(view.text, h.head_end, h.end)
+                if view.source(m.end()) in state_starts), h.head_end)
+    if cut == h.head_end:
+        return None
+    name = view.text[h.start : cut]
+    return replace(h, end=cut, actor=name, actor_id=slug(name))
+
+
+# a state's name, other words and then a body's head noun open the body's name (`the Burundi
+# National Defence Force`, `the Sudan People's Liberation Army`: Security Council press
+# statements of 2022 and 2014; `the Kenya Medical Research Institute (KEMRI)`: WHO Disease
+# Outbreak News of August 2016); not when the words between hold a head noun themselves
+# (`Belgium Security Council Committee`, a list of a committee's members run into its name)
+def opens_with_state(view: View, h: Hit, state_end: int) -> bool:
+    if view.text[h.head_start : h.head_end] in STATE_HEADS:
+        return False
+    after_state = next(i for i in range(h.start, h.head_start + 1) if view.source(i) >= state_end)
+    between = view.text[after_state : h.head_start].split()
+    return bool(between) and not any(re.fullmatch(ORG_HEAD, w) for w in between)
+
+
+POSSESSIVE = re.compile(r"['’]s ")
+
+
+def after_possessive_state(view: View, h: Hit, states: list[tuple[int, int]]) -> Hit:
+    """`China’s National Centre for AIDS` (A/60/PV.85), `Colombia’s Constitutional Court`
+    (A/61/PV.107): the body is named after the state's possessive; the state acts beside it."""
+    start = view.source(h.start)
+    for s, e in states:
+        if s != start:
+            continue
+        gap = next((i for i in range(h.start, h.head_start) if view.source(i) >= e), None)
+        m = POSSESSIVE.match(view.text, gap) if gap is not None else None
+        if m and m.end() <= h.head_start:
+            name = view.text[m.end() : h.end]
+            return replace(h, start=m.end(), actor=name, actor_id=slug(name))
+    return h
+
+
 def names_a_state(view: View, h: Hit, states: list[tuple[int, int]]) -> bool:
     """`Russian Federation`, `Permanent Mission of Malawi`: a state, or a state acting."""
     head_end = view.source(h.head_end - 1) + 1
     start, end = view.source_span(h.start, h.end)
     head = view.text[h.head_start : h.head_end]
+    head_start = view.source(h.head_start)
+    states = [(s, e) for s, e in states
+              if not (start <= s and e <= head_start and opens_with_state(view, h, e))]
     # `the Organization of Portugal, a member of ...`; a body `on` or `for` a place is not the
     # state (`Committee on South West Africa`)
     bare_head = h.start == h.head_start and not re.match(r" (?:on|for) ", view.text[h.head_end:])

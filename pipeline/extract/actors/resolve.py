@@ -7,7 +7,8 @@ Candidates come from every finder of the package; where they overlap, this prece
    text gives, then listed data, then a defined acronym, then a rule (`keep_longest`). A
    rule's span whose head noun is a listed body's name loses to that body (`Human Rights
    Council in Geneva`). A rule's span that names a state (`the Government of Belgium`,
-   `Russian Federation`) or runs across table cells is no organization. A group of Friends
+   `Russian Federation`) or runs across table cells is no organization; a ministry named with
+   its state (`the Ministry of Justice of Ukraine`) is the ministry without it. A group of Friends
    beats the generic span it overlaps. Then, in the text's own terms: a short form of a body
    named in full (`the Global Forum`), a defined acronym, a listed body named inside a longer
    name after its head noun (both kept), a listed sub-body's short name next to its parent,
@@ -41,7 +42,7 @@ from pipeline.extract.actors.offices import (
     canonical_role,
     resolve_offices,
 )
-from pipeline.extract.actors.organizations import names_a_state, table_break, without_parent
+from pipeline.extract.actors.organizations import table_break, without_parent, without_state
 from pipeline.extract.actors.people import not_place
 from pipeline.extract.actors.units import sub_body_hits, unit_hits
 from pipeline.extract.actors.view import Hit, View, overlaps, overlaps_source
@@ -88,9 +89,9 @@ def organizations(view: View, ctx: Context, found: Candidates,
                   state_spans: list[tuple[int, int]]) -> tuple[list[Hit], list[Hit]]:
     """Step 1: the organizations, and the events a later short reference may point to."""
     known = [h for h in found.listed if h.actor_type == "organization"]
-    generic = [h for h in found.generic
-               if h.source != "rule" or not (table_break(ctx.text, view, h)
-                                             or names_a_state(view, h, state_spans))]
+    generic = [s for h in found.generic
+               if h.source != "rule" or not table_break(ctx.text, view, h)
+               if (s := without_state(view, h, state_spans))]
     events = [h for h in generic if h.actor_type == "event"]
     generic = [g for h in generic if h.actor_type != "event"
                and (g := without_parent(view, h, known))]
