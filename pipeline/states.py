@@ -21,6 +21,7 @@ from pipeline.gazetteer import (
     state_key,
 )
 from pipeline.reference import alternation, read_data, split_aliases, word_list
+from pipeline.rolls import listed_acting
 
 
 @dataclass(frozen=True)
@@ -318,7 +319,8 @@ def acting_flags(text: str, states: list[PlaceHit]) -> list[bool]:
     """`acting` for each state mention, in order. A list of states shares its context:
     `the Governments of France and Chad` makes both act, as does `France and Chad have agreed`
     (but not `the independence of France and Chad has...`, where the list is an object). Every
-    state in a draft's list of sponsors acts."""
+    state in a draft's list of sponsors acts, and every state a meeting record lists as voting,
+    present or spoken for (`pipeline.rolls`)."""
     flags = []
     for group in list_groups(text, states):
         first = acting_alone(text, group[0].start, group[0].end)
@@ -331,7 +333,8 @@ def acting_flags(text: str, states: list[PlaceHit]) -> list[bool]:
     if sponsors:
         flags = [f or any(s <= h.start and h.end <= e for s, e in sponsors)
                  for h, f in zip(states, flags, strict=True)]
-    return flags
+    # the lists of a meeting record's layout: votes, attendance, speakers (`pipeline.rolls`)
+    return [f or listed for f, listed in zip(flags, listed_acting(text, states), strict=True)]
 
 
 # --- states named by their adjective ------------------------------------------------------
