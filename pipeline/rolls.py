@@ -26,9 +26,10 @@ import regex
 
 VOTE_TAKEN = regex.compile(r"\bvote\s+was\s+taken\b", regex.IGNORECASE)
 # a label opens a line, after the page furniture the ingest may join to it (`18\t07-50429In
-# favour:`, A/61/PV.107), or follows the tab where the ingest joined two columns (S/PV.492)
+# favour:`, A/61/PV.107), or follows the tab where the ingest joined two columns (S/PV.492), or
+# the sentence the cleaner joined it to (`A vote was taken by show of hands. In favour:`)
 VOTE_LABEL = regex.compile(
-    r"(?:^(?:[^\n\t]{0,30}\t[\d\-]{0,12})?|\t)[^\S\n]*"
+    r"(?:^(?:[^\n\t]{0,30}\t[\d\-]{0,12})?|\t|(?<=[.:]\s))[^\S\n]*"
     r"(?:In\s+favour|Against|Abstaining|Abstentions?)[^\S\n]*:",
     regex.MULTILINE,
 )

@@ -142,3 +142,19 @@ def test_another_name_for_the_same_state_stays_its_own_person():
     assert same_name("Greenstock", "Jeremy Greenstock")
     assert not same_name("Kimani", "Kiboino")
     assert not same_name("Jeremy", "Jeremy Greenstock")
+
+
+def test_the_rows_joined_into_one_line_are_still_read_row_by_row():
+    # S/PV.7981: the cleaner joins pdftotext's lines of the states' column into one
+    text = ("Members:\n\nChina" + ". " * 40 + ". Egypt" + ". " * 40 + ". Ethiopia"
+            + ". " * 38 + ".\n\nMr. Zhang Dianbin\nMr. Moustafa\nMr. Alemu\n\nAgenda\n")
+    assert [(t, role) for t, _, kind, role in rows(text) if kind == "person"] == [
+        ("Zhang Dianbin", "representative of China"), ("Moustafa", "representative of Egypt"),
+        ("Alemu", "representative of Ethiopia")]
+    # S/PV.4000's rows joined the same way: each name ends where the next row's state begins
+    text = ("Members:\n\nArgentina . . . . . . . . . . . . . . . . . Mr. Petrella Bahrain . . . . "
+            ". . . . . . . . . . . . . Mr. Buallay Russian Federation . . . . . . . . . . . . . . "
+            "Mr. Lavrov\n\nAgenda\n")
+    assert [(t, role) for t, _, kind, role in rows(text) if kind == "person"] == [
+        ("Petrella", "representative of Argentina"), ("Buallay", "representative of Bahrain"),
+        ("Lavrov", "representative of Russian Federation")]

@@ -1,5 +1,6 @@
-"""States a meeting record lists by its layout (`pipeline.rolls`): recorded votes, attendance
-and the state a speaker speaks for act; a running head inside a list does not.
+"""States a meeting record lists by its layout (`pipeline.rolls`): recorded votes, attendance,
+the state a speaker speaks for, and lists announced as acting (`the following States have
+become sponsors ...:`) act; a running head inside a list does not.
 
 Sources, the lines copied here: A/48/PV.46 (1993), A/65/PV.71 (2010), A/76/PV.102 (2022),
 A/79/PV.29 (2024) and S/PV.492 (1950) from un-project/un-extractor (data/raw_pdfs/en/...,
@@ -119,3 +120,28 @@ def test_the_state_a_titled_speaker_speaks_for_acts():
     assert acting(text) == [("Albania", True), ("Belarus", True), ("Cuba", True)]
     # a bracket after an untitled word is no speaker's
     assert acting("the situation in the region (Kenya) is calm") == [("Kenya", False)]
+
+
+def test_a_list_announced_as_sponsors_acts():
+    # A/48/PV.46 (1993) and A/79/PV.29 (2024, the list cut short)
+    text = ("The PRESIDENT: I should like to announce that the following States have become "
+            "sponsors of draft resolution A/48/L.13 and Add.1: Armenia, Dominica, Ethiopia, "
+            "Latvia and Lithuania.")
+    assert acting(text) == [("Armenia", True), ("Dominica", True), ("Ethiopia", True),
+                            ("Latvia", True), ("Lithuania", True)]
+    text = ("in addition to the delegations listed on the document, the following countries "
+            "have also become sponsors of draft resolution A/79/L.8: Andorra, Argentina, the "
+            "Congo, Croatia, the Democratic Republic of the Congo, Uruguay and Zambia.")
+    assert [flag for _, flag in acting(text)] == [True] * 7
+
+
+def test_a_vote_label_joined_to_the_sentence_before_it():
+    # S/PV.7981 as the cleaner joins pdftotext's lines into paragraphs
+    text = ("I shall put the draft resolution to the vote now. A vote was taken by show of "
+            "hands. In favour: Bolivia (Plurinational State of), China, Egypt, Ethiopia, France, "
+            "Italy and Uruguay\n\n21/06/2017\n\nThe situation concerning the Democratic Republic "
+            "of the Congo\n\nThe President (spoke in Spanish): The draft resolution received 15 "
+            "votes in favour.")
+    assert [name for name, flag in acting(text) if flag] == [
+        "Bolivia (Plurinational State of)", "China", "Egypt", "Ethiopia", "France", "Italy",
+        "Uruguay"]

@@ -21,49 +21,97 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.record_names import (
-    NAME,
+    NAME_WORD,
     PARTICLE,
     TITLE,
     fold,
     person,
     printed_name,
     slug,
-    state_of,
+    state_hits,
 )
 from pipeline.models import ActorMention
 
 MASTHEAD = 3000  # characters: the masthead, and the length of its list
-MEMBERS = re.compile(r"^[ \t]*Members[ \t]*:[ \t]*\n?", re.MULTILINE)
+MEMBERS = re.compile(r"^[ \t]*Members[ \t]*:", re.MULTILINE)
 LIST_END = re.compile(r"^[ \t]*Agenda\b", re.MULTILINE)
-# a name as the list prints it: a title, then words on the same line (`Mr. van Walsum`)
-LISTED_NAME = rf"(?P<title>{TITLE})[ ](?P<name>(?:{PARTICLE}[ ])?{NAME})"
-SEPARATOR = r"(?:[ \t]*(?:\.[ ]?){2,}[ \t]*|\t[ \t]*)"
-STATE_ROW = re.compile(
-    rf"^[ \t]*(?P<state>[^\n.\t]*[^\n.\t ]){SEPARATOR}(?:{LISTED_NAME})?[ \t]*$", re.MULTILINE
-)
-NAME_ROW = re.compile(rf"^[ \t]*{LISTED_NAME}[ \t]*$", re.MULTILINE)
+# the dotted leaders after a state (`China. . . .`, `Argentina . . . .`), or a tab
+LEADERS = re.compile(r"(?:[ \t]*\.(?:[ ]?\.)+|\t)[ \t]*")
+# a name as the list prints it: a title, then words up to the next title (`Mr. van Walsum`)
+WORD = rf"(?!{TITLE}[ ])(?:{PARTICLE}[ ])?{NAME_WORD}"
+LISTED_NAME = re.compile(rf"[ \t]*(?P<title>{TITLE})[ ](?P<name>{WORD}(?:[ ]{WORD}){{0,4}})")
 
 
 def member_rows(text: str) -> list[tuple[ActorMention, tuple[int, int] | None]]:
-    """Each member state of the list, with the span of its representative's name (if any)."""
+    """Each member state of the list, with the span of its representative's name (if any).
+
+    The list is cut at its leaders: each piece ends with a state; in the one-row-a-line layout
+    it opens with the name of the previous row's representative, which ends where the state
+    begins (the ingest may have joined the rows into one line)."""
     head = MEMBERS.search(text, 0, MASTHEAD)
     if head is None:
         return []
     end_match = LIST_END.search(text, head.end(), head.end() + MASTHEAD)
     end = end_match.start() if end_match else min(len(text), head.end() + MASTHEAD)
-    states, named = [], []
-    for m in STATE_ROW.finditer(text, head.end(), end):
-        state, whole = state_of(text, m.start("state"), m.end("state"))
-        if state and whole:
-            states.append(state)
-            named.append(m.span("name") if m["name"] else None)
+    pieces, pos = [], head.end()
+    for m in LEADERS.finditer(text, head.end(), end):
+        pieces.append((pos, m.start()))
+        pos = m.end()
+    states, names = [], []
+    for start, stop in pieces:
+        state, name_end = piece_state(text, start, stop)
+        if state is None:
+            return []
+        states.append(state)
+        names.append(name_in(text, start, name_end))
     if not states:
         return []
-    if not any(named):  # the names' column comes after the states'
-        names = [m.span("name") for m in NAME_ROW.finditer(text, head.end(), end)]
-        if len(names) == len(states):
-            named = names
+    # the last row's name, or the names' column after the states' column
+    tail = names_after(text, pos, end)
+    if any(names[1:]) or len(tail) == 1:
+        named = [*names[1:], tail[0] if tail else None]
+    elif len(tail) == len(states):
+        named = tail
+    else:
+        named = [None] * len(states)
     return list(zip(states, named, strict=True))
+
+
+def piece_state(text: str, start: int, stop: int) -> tuple[ActorMention | None, int]:
+    """The state that ends a piece of the list (None if the piece is more than a name and a
+    state), and where it begins."""
+    piece = text[start:stop].rstrip()
+    hits = state_hits(piece)
+    if not hits or hits[-1].end != len(piece):
+        return None, start
+    h = hits[-1]
+    at = start + h.start
+    name = LISTED_NAME.match(text, start, at)
+    if text[name.end() if name else start : at].strip():
+        return None, start
+    return ActorMention(at, start + h.end, h.text, h.name, "state", "",
+                        h.qid or slug(h.name)), at
+
+
+def name_in(text: str, start: int, stop: int) -> tuple[int, int] | None:
+    """The span of the name that opens text[start:stop], before the state."""
+    m = LISTED_NAME.match(text, start, stop)
+    return m.span("name") if m else None
+
+
+def names_after(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The names after the last state: one (its row's), or the whole names' column."""
+    out, pos = [], skip_blanks(text, start, end)
+    while (m := LISTED_NAME.match(text, pos, end)) is not None:
+        out.append(m.span("name"))
+        pos = skip_blanks(text, m.end(), end)
+    return out
+
+
+def skip_blanks(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos] in " \t\n":
+        pos += 1
+    return pos
 
 
 def attendance_mentions(text: str) -> list[ActorMention]:

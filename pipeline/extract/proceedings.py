@@ -53,8 +53,13 @@ NOTE = r"(?:[ ]\([^()\n]{1,40}\))"  # `(spoke in French)`, `(translated from Rus
 
 # a label opens a line, or follows a tab where the ingest joined a column's last line to the
 # next column's first (`06-37121\t9The Acting President`, A/60/PV.85; `Mr. SUNDE (Norway):`
-# in S/PV.492)
-LINE_START = r"^(?:[^\n\t]{0,30}\t\d{0,3})?[ \t]*"
+# in S/PV.492), or the page furniture and form feed the ingest joined to it
+# (`10\t07-50429\fMr. Hill (Australia):`, `07-50429\t15\fMr. Rogachev`, A/61/PV.107), or
+# follows the sentence it was joined to (`... vote now. The President (spoke in Spanish):`, the
+# cleaner's paragraphs of S/PV.7981; `officials.\fMs. Zabolotskaya (Russian Federation)`, a page
+# break inside the line, A/79/PV.29)
+LINE_START = (r"(?:^(?:[^\n\t]{0,30}\t[\d\-]{0,12})?|(?<=[.!?]\s)|(?<=[a-z][.!?]))"
+              r"[ \t\f]*")
 ENGLISH_TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\b"
 SPEAKER = re.compile(
     rf"{LINE_START}(?P<title>{TITLE})[ ](?P<name>(?:{PARTICLE}[ ])?{NAME}):?[ ]{BRACKET}"
