@@ -90,12 +90,10 @@ def present_spans(text: str) -> list[tuple[int, int]]:
 
 
 def members_span(text: str) -> list[tuple[int, int]]:
-    """The masthead's `Members:` column, up to the agenda."""
+    """The masthead's `Members:` column, up to the agenda that closes the masthead."""
     m = MEMBERS.search(text, 0, MASTHEAD)
-    if m is None:
-        return []
-    end = MEMBERS_END.search(text, m.end(), m.end() + MASTHEAD)
-    return [(m.end() - 1, end.start() if end else min(len(text), m.end() + MASTHEAD))]
+    end = MEMBERS_END.search(text, m.end(), m.end() + MASTHEAD) if m else None
+    return [(m.end() - 1, end.start())] if m and end else []
 
 
 def roll_spans(text: str) -> list[tuple[int, int]]:

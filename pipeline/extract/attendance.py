@@ -9,7 +9,9 @@ The masthead sets the two columns apart with dotted leaders. Text comes in two l
   then the names' lines (`Mr. Zhang Dianbin`) in the same order (S/PV.5000, 2004; S/PV.7981,
   2017; S/PV.9000, 2022). A block of names is paired with the states only when the counts
   agree.
-Each name is read within its own line, so it never runs into the next row's state.
+The list is cut at its leaders, each piece ending with a state: a name that opens a piece ends
+where that state begins, so it never runs into the next row's state, even where the cleaner
+has joined the rows into one line. The list ends at the masthead's `Agenda`.
 
 The masthead's `President:` line is the Chair's (`proceedings.chair_mentions`); the states of
 the old `Present: The representatives of the following States:` list act, with no names
@@ -43,16 +45,13 @@ LISTED_NAME = re.compile(rf"[ \t]*(?P<title>{TITLE})[ ](?P<name>{WORD}(?:[ ]{WOR
 
 
 def member_rows(text: str) -> list[tuple[ActorMention, tuple[int, int] | None]]:
-    """Each member state of the list, with the span of its representative's name (if any).
-
-    The list is cut at its leaders: each piece ends with a state; in the one-row-a-line layout
-    it opens with the name of the previous row's representative, which ends where the state
-    begins (the ingest may have joined the rows into one line)."""
+    """Each member state of the list, with the span of its representative's name (if any). In
+    the one-row-a-line layout a piece opens with the previous row's name."""
     head = MEMBERS.search(text, 0, MASTHEAD)
-    if head is None:
+    end_match = LIST_END.search(text, head.end(), head.end() + MASTHEAD) if head else None
+    if head is None or end_match is None:
         return []
-    end_match = LIST_END.search(text, head.end(), head.end() + MASTHEAD)
-    end = end_match.start() if end_match else min(len(text), head.end() + MASTHEAD)
+    end = end_match.start()
     pieces, pos = [], head.end()
     for m in LEADERS.finditer(text, head.end(), end):
         pieces.append((pos, m.start()))
