@@ -6,7 +6,9 @@ Sources, the lines copied here: A/48/PV.46 (1993), A/65/PV.71 (2010), A/76/PV.10
 A/79/PV.29 (2024) and S/PV.492 (1950) from un-project/un-extractor (data/raw_pdfs/en/...,
 commit cc0f379), as the ingest gives their text; S/PV.1000 (1962), S/PV.4000 (1999),
 S/PV.7981 (2017) and S/PV.9000 (2022) from yuiseki/undocs (en/pdfs/S/PV.<n>/resolution.txt,
-commit 2d22550bf2f08e7ae1c8b7644a57959a8b599e44), pdftotext's text."""
+commit 2d22550bf2f08e7ae1c8b7644a57959a8b599e44), pdftotext's text; General Debate speeches of
+India (1970) and Mongolia (1979) from SarahFranzen/Emotions_in_the_United_Nations_General_Debates
+(tests/corpus/gd-1970-ind.txt, gd-1979-mng.txt)."""
 
 from __future__ import annotations
 
@@ -145,3 +147,33 @@ def test_a_vote_label_joined_to_the_sentence_before_it():
     assert [name for name, flag in acting(text) if flag] == [
         "Bolivia (Plurinational State of)", "China", "Egypt", "Ethiopia", "France", "Italy",
         "Uruguay"]
+
+
+# --- lists and relations in running text (`pipeline.states`), in the same records ----------
+
+
+def test_the_states_a_list_of_representatives_or_governments_names_act():
+    # S/PV.4000 and S/PV.7981
+    text = ("I should like to\ninform the Council that I have received letters from the\n"
+            "representatives of Albania, Belarus, Cuba, India, Iraq and\nUkraine, in which they "
+            "request to be invited to participate")
+    assert acting(text) == [("Albania", True), ("Belarus", True), ("Cuba", True),
+                            ("India", True), ("Iraq", True), ("Ukraine", True)]
+    text = ("We reiterate our condolences to the families of Michael\nand Zaida and to the "
+            "Governments of the United States,\nSweden and Chile.")
+    assert acting(text) == [("United States of America", True), ("Sweden", True),
+                            ("Chile", True)]
+
+
+def test_both_parties_to_talks_between_two_states_act():
+    # gd-1970-ind (General Debate, 1970), gd-1979-mng (1979), A/48/PV.46 (1993)
+    for text, states in [
+        ("I should also like to express the hope that the bilateral talks between the United "
+         "States and the Soviet Union on the limitation of strategic arms",
+         ["United States of America", "Union of Soviet Socialist Republics"]),
+        ("welcomes the beginning of negotiations between the USSR and the People's Republic of "
+         "China on the normalization", ["Union of Soviet Socialist Republics", "China"]),
+        ("the talks between the Democratic People’s Republic of Korea and the United States",
+         ["Democratic People's Republic of Korea", "United States of America"]),
+    ]:
+        assert acting(text) == [(s, True) for s in states]
