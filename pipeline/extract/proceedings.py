@@ -83,6 +83,14 @@ TOOK_CHAIR = re.compile(
     rf"{TITLE}[ ](?P<name>{NAME})[ ]{BRACKET},\s+(?P<office>Vice-President|Vice-Chair),\s+took\s+"
     r"the\s+Chair"
 )
+# a representative named in the record's own words, the state in brackets (`At the invitation
+# of the President, Mr. Nesho (Albania), Mr. Sychou (Belarus) ... took the seats reserved for
+# them`, S/PV.4000): the speaker line's convention without its colon; a name may break a line
+SEATED_NAME = NAME.replace("[ ]", "[ \\n]")
+REPRESENTATIVE = re.compile(
+    rf"\b(?P<title>{ENGLISH_TITLE}\.?)[ ](?P<name>(?:{PARTICLE}[ ])?{SEATED_NAME})\s?{BRACKET}"
+)
+RECORD = re.compile(r"/PV\.\d")
 PRESIDENT_BACK = re.compile(r"The\s+President\s+(?:took|resumed|returned\s+to)\s+the\s+Chair")
 STATES_FOR = re.compile(r"\bVice-Chairs?:[ \t]*")
 STATE_LINK = re.compile(r"(?:,[ ]|,?[ ]and[ ]|[ ]?\n[ ]?)")
@@ -276,6 +284,22 @@ def roster_mentions(text: str, bodies: list[ActorMention]) -> list[ActorMention]
     return out
 
 
+def representative_mentions(ctx: Context) -> list[ActorMention]:
+    """In a meeting record, `Mr. Nesho (Albania)` in running text: the person representing the
+    state, and the state."""
+    if not RECORD.search(ctx.doc_symbol):
+        return []
+    out = []
+    for m in REPRESENTATIVE.finditer(ctx.text):
+        state, whole = state_of(ctx.text, m.start("bracket"), m.end("bracket"))
+        if state and whole:
+            name = printed_name(" ".join(m["name"].split()))
+            out.append(person(m.start("name"), m.end("name"), ctx.text, name,
+                              f"representative of {state.actor}"))
+            out.append(state)
+    return out
+
+
 def signatory_mentions(text: str) -> list[ActorMention]:
     """`(Signed) Tarek Ladeb` over `President of the Security Council`; the office of the
     document's own sender, named in its title, is that signatory."""
@@ -335,7 +359,7 @@ def find(ctx: Context) -> list[ActorMention]:
     members = attendance.attendance_mentions(ctx.text)
     found = (bodies + chair_mentions(ctx) + members + speaker_mentions(ctx.text)
              + roster_mentions(ctx.text, bodies) + signatory_mentions(ctx.text)
-             + sender_states(ctx.text))
+             + sender_states(ctx.text) + representative_mentions(ctx))
     kept: list[ActorMention] = []
     for m in found:
         if not any(m.start < k.end and k.start < m.end for k in kept):
