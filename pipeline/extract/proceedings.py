@@ -7,9 +7,11 @@ win where they overlap the text-pattern ones (`with_structure`).
   the Chair.`), speaker lines (`Mr. Kiboino (Kenya):`, `Mrs. X (Peru) (spoke in Spanish):`,
   `Mr. Garayev (Azerbaijan), Rapporteur of the Third Committee:`) and the chair's own lines (`The
   President:`, `The Acting President:`), each resolved to the person in the Chair at that point.
+  A representative named with the state in brackets in the record's running text (`At the
+  invitation of the President, Mr. Nesho (Albania), ... took the seats reserved for them`).
 - The Security Council's attendance list (`Members:`, a state and its representative a row),
-  read in `attendance`; a speaker printed by surname takes the list's name for the
-  representative of the same state (`Mr. Delattre (France):`).
+  read in `attendance`; a speaker printed otherwise takes the list's name for the
+  representative of the same state (`Ms. Schoulgin Nyoni (Sweden):` is `Schoulgin-Nyoni`).
 - Rosters of office holders with their country (`Chair: Marc Pecsteen de Buytswerve
   (Belgium)`, the masthead's `President:` line), and the states listed for an office
   (`Vice-Chairs: Peru and Poland`).
