@@ -21,6 +21,7 @@ from pipeline.gazetteer import (
     state_key,
 )
 from pipeline.reference import alternation, read_data, split_aliases, word_list
+from pipeline.rolls import is_item, listed_acting
 
 
 @dataclass(frozen=True)
@@ -318,7 +319,9 @@ def acting_flags(text: str, states: list[PlaceHit]) -> list[bool]:
     """`acting` for each state mention, in order. A list of states shares its context:
     `the Governments of France and Chad` makes both act, as does `France and Chad have agreed`
     (but not `the independence of France and Chad has...`, where the list is an object). Every
-    state in a draft's list of sponsors acts."""
+    state in a draft's list of sponsors acts, every state of a list announced as acting (`the
+    following States have become sponsors ...: A, B`), and every state a meeting record lists
+    as voting, present or spoken for (`pipeline.rolls`)."""
     flags = []
     for group in list_groups(text, states):
         first = acting_alone(text, group[0].start, group[0].end)
@@ -331,7 +334,35 @@ def acting_flags(text: str, states: list[PlaceHit]) -> list[bool]:
     if sponsors:
         flags = [f or any(s <= h.start and h.end <= e for s, e in sponsors)
                  for h, f in zip(states, flags, strict=True)]
-    return flags
+    if ":" in text:
+        announced = announced_acting(text)
+        flags = [f or any(s <= h.start and h.end <= e and is_item(text, h.start, s)
+                          for s, e in announced)
+                 for h, f in zip(states, flags, strict=True)]
+    # the lists of a meeting record's layout: votes, attendance, speakers (`pipeline.rolls`)
+    return [f or listed for f, listed in zip(flags, listed_acting(text, states), strict=True)]
+
+
+# A list announced by `the following States ...:` takes the context of `States` in the
+# announcement: `the following States have become sponsors of draft resolution A/48/L.13 and
+# Add.1: Armenia, Dominica` (A/48/PV.46), `on behalf of the following countries: ...`; not
+# `the following countries are affected: ...`.
+ANNOUNCED = regex.compile(
+    r"\bthe\s+following\s+(?:Member\s+)?(?P<noun>States|countries|delegations)\b"
+    r"(?P<rest>[^:;\n]{0,150}):"
+)
+LIST_END_SENTENCE = regex.compile(r"\.(?:\s|\Z)")
+
+
+def announced_acting(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each announced list whose announcement makes its states act."""
+    out = []
+    for m in ANNOUNCED.finditer(text):
+        cues = acting_alone(text, m.start(), m.end("noun"))
+        if cues.before or cues.after:
+            end = LIST_END_SENTENCE.search(text, m.end())
+            out.append((m.end() - 1, end.start() if end else len(text)))
+    return out
 
 
 # --- states named by their adjective ------------------------------------------------------

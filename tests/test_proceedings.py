@@ -1,11 +1,12 @@
 """Actors from the structure of proceedings: real lines of UN meeting records, letters and
 Security Council texts, each with the exact actors it must yield.
 
-Sources, the lines copied here: A/48/PV.46 (1993), A/60/PV.85 (2006), A/65/PV.71 (2010),
-A/79/PV.29 (2024), S/PV.492 (1950) from un-project/un-extractor (data/raw_pdfs/en/..., commit
-cc0f379; A/60/PV.85 tests/data/N0637121.pdf at 8e32b98); S/2019/2 and S/2021/100 from
-yuiseki/undocs (en/pdfs/S/..., commit 2d22550); the PDF records as the ingest gives their text
-(a tab between the masthead's columns)."""
+Sources, the lines copied here: A/48/PV.46 (1993), A/60/PV.85 (2006), A/61/PV.107 (2007),
+A/65/PV.71 (2010), A/79/PV.29 (2024), S/PV.492 (1950) from un-project/un-extractor
+(data/raw_pdfs/en/..., commit cc0f379; A/60/PV.85 tests/data/N0637121.pdf at 8e32b98);
+S/2019/2, S/2021/100, S/PV.4000 and S/PV.7981 from yuiseki/undocs (en/pdfs/S/..., commit
+2d22550); the PDF records as the ingest gives their text (a tab between the masthead's
+columns)."""
 
 from __future__ import annotations
 
@@ -68,6 +69,55 @@ def test_a_speaker_line_after_a_joined_column_is_read():
     text = "~I, il fall\tMr. SUNDE (Norway): l should Iike to hear the"
     assert rows(text) == {("SUNDE", "Sunde", "person", "representative of Norway"),
                           ("Norway", "Norway", "state", "")}
+
+
+def test_a_speaker_line_after_the_page_furniture_and_a_form_feed_is_read():
+    # A/61/PV.107: the ingest joins the page number, the job number and the page break to
+    # the first line of the next page
+    text = ("10\t07-50429\x0cMr. Hill (Australia): Australia has actively worked to ensure the "
+            "adoption of a meaningful declaration.")
+    assert rows(text) == {("Hill", "Hill", "person", "representative of Australia"),
+                          ("Australia", "Australia", "state", "")}
+    text = ("07-50429\t15\x0cMr. Rogachev (Russian Federation) (spoke in Russian): The Russian "
+            "Federation attaches great importance to")
+    assert rows(text) == {
+        ("Rogachev", "Rogachev", "person", "representative of Russian Federation"),
+        ("Russian Federation", "Russian Federation", "state", "")}
+
+
+def test_a_speaker_line_joined_to_the_sentence_before_it_is_read():
+    # A/79/PV.29: the page break falls between the sentence and the next speaker's line
+    text = ("We reiterate our strong support for the Court and its institutions and officials."
+            "\x0cMs. Zabolotskaya (Russian Federation) (spoke in Russian): Today the General "
+            "Assembly has been forced to spend time considering the issue")
+    assert rows(text) == {
+        ("Zabolotskaya", "Zabolotskaya", "person", "representative of Russian Federation"),
+        ("Russian Federation", "Russian Federation", "state", "")}
+    # S/PV.7981, pdftotext's lines joined into paragraphs by the cleaner
+    text = ("I shall now give the floor to those members of the Council who wish to make "
+            "statements following the voting. Ms. Sison (United States of America): Resolution "
+            "2360 (2017), which we have just adopted")
+    assert rows(text) == {
+        ("Sison", "Sison", "person", "representative of United States of America"),
+        ("United States of America", "United States of America", "state", "")}
+
+
+def test_representatives_named_in_the_records_own_words_are_read():
+    # S/PV.4000 (pdftotext's lines): the invited representatives take their seats
+    text = ("At the invitation of the President, Mr. Nesho\n(Albania), Mr. Sychou (Belarus), Mr. "
+            "Rodríguez\nParrilla (Cuba), Mr. Sharma (India), Mr. Hasan\n(Iraq) and Mr. "
+            "Yel’chenko (Ukraine) took the seats\nreserved for them at the side of the Council "
+            "Chamber.")
+    found = rows(text, "S/PV.4000")
+    assert {(t, actor, role) for t, actor, kind, role in found if kind == "person"} == {
+        ("Nesho", "Nesho", "representative of Albania"),
+        ("Sychou", "Sychou", "representative of Belarus"),
+        ("Rodríguez\nParrilla", "Rodríguez Parrilla", "representative of Cuba"),
+        ("Sharma", "Sharma", "representative of India"),
+        ("Hasan", "Hasan", "representative of Iraq"),
+        ("Yel’chenko", "Yel’chenko", "representative of Ukraine")}
+    # only in a meeting record: elsewhere the bracket may say something else
+    assert rows(text, "S/1999/523") == set()
 
 
 def test_a_speaker_in_a_bracket_that_names_no_state_is_not_read():

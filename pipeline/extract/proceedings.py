@@ -7,6 +7,11 @@ win where they overlap the text-pattern ones (`with_structure`).
   the Chair.`), speaker lines (`Mr. Kiboino (Kenya):`, `Mrs. X (Peru) (spoke in Spanish):`,
   `Mr. Garayev (Azerbaijan), Rapporteur of the Third Committee:`) and the chair's own lines (`The
   President:`, `The Acting President:`), each resolved to the person in the Chair at that point.
+  A representative named with the state in brackets in the record's running text (`At the
+  invitation of the President, Mr. Nesho (Albania), ... took the seats reserved for them`).
+- The Security Council's attendance list (`Members:`, a state and its representative a row),
+  read in `attendance`; a speaker printed otherwise takes the list's name for the
+  representative of the same state (`Ms. Schoulgin Nyoni (Sweden):` is `Schoulgin-Nyoni`).
 - Rosters of office holders with their country (`Chair: Marc Pecsteen de Buytswerve
   (Belgium)`, the masthead's `President:` line), and the states listed for an office
   (`Vice-Chairs: Peru and Poland`).
@@ -25,32 +30,41 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 
-from pipeline import states as state_names  # the one place that knows the names of states
 from pipeline.calendar import ORDINALS
+from pipeline.extract import attendance
+from pipeline.extract.record_names import (
+    BRACKET,
+    NAME,
+    NAME_WORD,
+    PARTICLE,
+    TITLE,
+    fold,
+    person,
+    printed_name,
+    slug,
+    state_hits,
+    state_of,
+)
 from pipeline.models import ActorMention, Context
 from pipeline.reference import read_data
 
-# --- name fragments -----------------------------------------------------------------------
+# --- the lines of a record -----------------------------------------------------------------
 
-# `M.` and `Mme` title the French half of bilingual records (S/PV.492)
-TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Mme|Mlle|M)\.?"
-NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*\.?"
-PARTICLE = r"(?:de|da|do|dos|del|della|di|du|la|le|van|von|der|den|al|el|bin|ibn|y)"
-NAME = rf"{NAME_WORD}(?:[ ](?:{PARTICLE}[ ])?{NAME_WORD}){{0,4}}"
-# what a record prints in brackets after a name: a state (`Iran (Islamic Republic of)` holds
-# brackets of its own) or an office (`Minister for Foreign Affairs of Ghana`)
-BRACKET = r"\((?P<bracket>[^()\n]+(?:\([^()\n]*\)[^()\n]*)?)\)"
 NOTE = r"(?:[ ]\([^()\n]{1,40}\))"  # `(spoke in French)`, `(translated from Russian)`
 
 # a label opens a line, or follows a tab where the ingest joined a column's last line to the
 # next column's first (`06-37121\t9The Acting President`, A/60/PV.85; `Mr. SUNDE (Norway):`
-# in S/PV.492)
-LINE_START = r"^(?:[^\n\t]{0,30}\t\d{0,3})?[ \t]*"
+# in S/PV.492), or the page furniture and form feed the ingest joined to it
+# (`10\t07-50429\fMr. Hill (Australia):`, `07-50429\t15\fMr. Rogachev`, A/61/PV.107), or
+# follows the sentence it was joined to (`... vote now. The President (spoke in Spanish):`, the
+# cleaner's paragraphs of S/PV.7981; `officials.\fMs. Zabolotskaya (Russian Federation)`, a page
+# break inside the line, A/79/PV.29)
+LINE_START = (r"(?:^(?:[^\n\t]{0,30}\t[\d\-]{0,12})?|(?<=[.!?]\s)|(?<=[a-z][.!?]))"
+              r"[ \t\f]*")
 ENGLISH_TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\b"
 SPEAKER = re.compile(
-    rf"{LINE_START}(?P<title>{TITLE})[ ](?P<name>{NAME}):?[ ]{BRACKET}"
+    rf"{LINE_START}(?P<title>{TITLE})[ ](?P<name>(?:{PARTICLE}[ ])?{NAME}):?[ ]{BRACKET}"
     rf"(?:,[ ](?P<office>[A-Z][^:\n()]{{2,80}}?))?(?P<note>{NOTE})?[ ]?:",
     re.MULTILINE,
 )
@@ -59,14 +73,26 @@ CHAIR_LINE = re.compile(
     r"[ ]?:",
     re.MULTILINE,
 )
+# the Security Council's masthead sets the name and the state apart with dotted leaders, and
+# pdftotext may put the bracket lines below (`President:\n\nMr. Baja . . . (Philippines)`,
+# S/PV.5000; `Mrs. Nusseibeh . . . .\n\n(United Arab Emirates)`, S/PV.9000)
+LEADERS = r"(?:[ \t]*(?:\.[ ]?){2,}\s{0,4})"
 ROSTER = re.compile(
-    rf"\b(?P<office>President|Chair|Facilitator):[ \t]*\n?[ \t]*(?:{TITLE}[ ])?(?P<name>{NAME})"
-    rf"[ \t]*{BRACKET}"
+    rf"\b(?P<office>President|Chair|Facilitator):\s{{0,4}}(?:{TITLE}[ ])?(?P<name>{NAME})"
+    rf"(?:{LEADERS}|[ \t]*){BRACKET}"
 )
 TOOK_CHAIR = re.compile(
     rf"{TITLE}[ ](?P<name>{NAME})[ ]{BRACKET},\s+(?P<office>Vice-President|Vice-Chair),\s+took\s+"
     r"the\s+Chair"
 )
+# a representative named in the record's own words, the state in brackets (`At the invitation
+# of the President, Mr. Nesho (Albania), Mr. Sychou (Belarus) ... took the seats reserved for
+# them`, S/PV.4000): the speaker line's convention without its colon; a name may break a line
+SEATED_NAME = NAME.replace("[ ]", "[ \\n]")
+REPRESENTATIVE = re.compile(
+    rf"\b(?P<title>{ENGLISH_TITLE}\.?)[ ](?P<name>(?:{PARTICLE}[ ])?{SEATED_NAME})\s?{BRACKET}"
+)
+RECORD = re.compile(r"/PV\.\d")
 PRESIDENT_BACK = re.compile(r"The\s+President\s+(?:took|resumed|returned\s+to)\s+the\s+Chair")
 STATES_FOR = re.compile(r"\bVice-Chairs?:[ \t]*")
 STATE_LINK = re.compile(r"(?:,[ ]|,?[ ]and[ ]|[ ]?\n[ ]?)")
@@ -105,44 +131,7 @@ COMMITTEE = re.compile(
 CONCERNING = re.compile(r"\s+concerning\s+(?:the\s+)?")
 
 
-def fold(name: str) -> str:
-    name = unicodedata.normalize("NFKD", name)
-    return "".join(c for c in name if not unicodedata.combining(c)).casefold()
-
-
-def slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
-
-
-def printed_name(name: str) -> str:
-    """A name as printed, the capitals of older records folded (`RIVERO ROSARIO` → `Rivero
-    Rosario`, `Gladwyn JEBB` → `Gladwyn Jebb`), initials kept (`J. MALIK` → `J. Malik`)."""
-    return " ".join(w.capitalize() if w.isupper() and not w.endswith(".") else w
-                    for w in name.split(" "))
-
-
-def person(start: int, end: int, text: str, name: str, role: str) -> ActorMention:
-    return ActorMention(start, end, text[start:end], name, "person", role, slug(name))
-
-
 # --- states -------------------------------------------------------------------------------
-
-
-@functools.lru_cache(maxsize=4096)
-def state_hits(phrase: str) -> tuple:
-    return tuple(state_names.state_hits(phrase))
-
-
-def state_of(text: str, start: int, end: int) -> tuple[ActorMention | None, bool]:
-    """The state named in `text[start:end]` as a mention, and whether it is the whole phrase
-    (`(Kenya)`) rather than part of an office (`(Minister for Foreign Affairs of Ghana)`)."""
-    hits = state_hits(text[start:end])
-    if not hits:
-        return None, False
-    h = hits[-1]
-    mention = ActorMention(start + h.start, start + h.end, h.text, h.name, "state", "",
-                           h.qid or slug(h.name))
-    return mention, len(hits) == 1 and h.start == 0 and h.end == end - start
 
 
 def state_list(text: str, pos: int) -> list[ActorMention]:
@@ -297,6 +286,22 @@ def roster_mentions(text: str, bodies: list[ActorMention]) -> list[ActorMention]
     return out
 
 
+def representative_mentions(ctx: Context) -> list[ActorMention]:
+    """In a meeting record, `Mr. Nesho (Albania)` in running text: the person representing the
+    state, and the state."""
+    if not RECORD.search(ctx.doc_symbol):
+        return []
+    out = []
+    for m in REPRESENTATIVE.finditer(ctx.text):
+        state, whole = state_of(ctx.text, m.start("bracket"), m.end("bracket"))
+        if state and whole:
+            name = printed_name(" ".join(m["name"].split()))
+            out.append(person(m.start("name"), m.end("name"), ctx.text, name,
+                              f"representative of {state.actor}"))
+            out.append(state)
+    return out
+
+
 def signatory_mentions(text: str) -> list[ActorMention]:
     """`(Signed) Tarek Ladeb` over `President of the Security Council`; the office of the
     document's own sender, named in its title, is that signatory."""
@@ -353,14 +358,17 @@ def committee_mentions(text: str) -> list[ActorMention]:
 def find(ctx: Context) -> list[ActorMention]:
     """Every structural candidate in the document, overlaps removed (first found wins)."""
     bodies = committee_mentions(ctx.text)
-    found = (bodies + chair_mentions(ctx) + speaker_mentions(ctx.text)
+    members = attendance.attendance_mentions(ctx.text)
+    found = (bodies + chair_mentions(ctx) + members + speaker_mentions(ctx.text)
              + roster_mentions(ctx.text, bodies) + signatory_mentions(ctx.text)
-             + sender_states(ctx.text))
+             + sender_states(ctx.text) + representative_mentions(ctx))
     kept: list[ActorMention] = []
     for m in found:
         if not any(m.start < k.end and k.start < m.end for k in kept):
             kept.append(m)
-    return kept
+    # a speaker printed by surname is the attendance list's representative of the same state
+    listed = attendance.listed_names(members)
+    return [attendance.as_listed(m, listed) for m in kept]
 
 
 NEAR = 150  # characters: how close to a full name its country must be named
