@@ -9,7 +9,7 @@ a stale index is never read: it is rebuilt, written atomically, and the old one 
 that cannot be read (damaged, another Python's) is rebuilt too; a folder that cannot be written
 (a read-only install on a cluster worker) only costs the build each time.
 
-The folder is `build/stored/` beside the package, or `$UN_STORED_DIR`."""
+The folder: see `folder()`."""
 
 from __future__ import annotations
 
@@ -29,7 +29,14 @@ PACKAGE = Path(__file__).resolve().parent
 
 
 def folder() -> Path:
-    return Path(os.environ.get("UN_STORED_DIR") or PACKAGE.parent / "build" / "stored")
+    """`$UN_STORED_DIR`; in a checkout of the project its `build/stored/`; in an installed
+    package (a cluster worker's) the user's cache folder, never site-packages."""
+    if os.environ.get("UN_STORED_DIR"):
+        return Path(os.environ["UN_STORED_DIR"])
+    if (PACKAGE.parent / "pyproject.toml").exists():
+        return PACKAGE.parent / "build" / "stored"
+    cache = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(cache) / "un-doc-tables"
 
 
 def fingerprint(sources: Iterable[Path], versions: Iterable[str]) -> str:
