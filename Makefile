@@ -2,11 +2,12 @@
 #
 # The graph, per document (KEY = the document's make-safe name, see pipeline/plan.py):
 #   BUILD/src/KEY.EXT ─ingest─▶ BUILD/text/KEY.json ─extract─▶ BUILD/mentions/KEY.json ─merge─▶ OUTPUT
-# make decides which per-document targets are out of date; their recipes queue the document,
-# and one `work` process per shard (SHARDS, run in parallel under -j) does the queued work, so
-# Python and the models start once per shard, not once per document. With SCHEDULER set, one
-# `work` process sends the queued documents to that Dask cluster instead and writes what comes
-# back (see README, "Running on a cluster").
+# make knows one target per document, its mentions file: when the raw file or the ingest code
+# is newer, the document is queued to be ingested and extracted, when only the extract code is,
+# to be extracted from the text kept. One `work` process per shard (SHARDS, run in parallel
+# under -j) does the queued work, so Python and the models start once per shard, not once per
+# document. With SCHEDULER set, one `work` process sends the queued documents to that Dask
+# cluster instead and writes what comes back (see README, "Running on a cluster").
 
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -44,31 +45,36 @@ VENV_DONE := $(VENV)/.installed
 
 .DEFAULT_GOAL := all
 NO_PLAN_GOALS := help clean distclean venv test lint bench
+# the plan needs only the standard library: the project's Python once .venv exists (started
+# directly, without site-packages), else python3
+PLAN_PY = $(if $(wildcard $(PY)),$(PY) -S,$(PYTHON))
 ifneq ($(filter-out $(NO_PLAN_GOALS) work-shard-%,$(or $(MAKECMDGOALS),all)),)
-  $(if $(shell $(PYTHON) -m pipeline.plan '$(RAW)' '$(BUILD)' >&2 || echo failed),\
+  $(if $(shell $(PLAN_PY) -m pipeline.plan '$(RAW)' '$(BUILD)' >&2 || echo failed),\
     $(error could not list $(RAW)))
   include $(BUILD)/docs.mk
 endif
-TEXTS := $(DOCS:%=$(BUILD)/text/%.json)
 MENTIONS := $(DOCS:%=$(BUILD)/mentions/%.json)
 
 ## Build every table in output/ from the documents in raw/ (the default)
 all: $(OUTPUT)/documents.csv
 
 # The per-document targets: each recipe queues its document for the shard workers below (with
-# make's own `file` function, no shell) and removes the stale file, so that make sees it remade
-# and an interrupted build leaves no stale file that looks finished. `rm` runs without a shell:
-# a thousand documents cost a thousand forks, not a thousand shells.
-$(TEXTS) $(MENTIONS): SHELL := /bin/sh
-$(TEXTS) $(MENTIONS): .SHELLFLAGS := -c
-$(BUILD)/text/%.json: $(BUILD)/src/%.txt $(BUILD)/code/ingest | $(VENV_DONE)
-	$(file >>$(BUILD)/todo/ingest,$*)
+# make's own `file` function, no shell), to ingest when anything but the extract code is newer
+# ($?: the prerequisites newer than the target, all of them when it is missing), else to
+# extract, and removes the stale file, so that make sees it remade and an interrupted build
+# leaves no stale file that looks finished. `rm` runs without a shell: a thousand documents
+# cost a thousand forks, not a thousand shells. One target a document, not one a stage: make's
+# own check of a large corpus costs half as much.
+$(BUILD)/mentions/%.json: SHELL := /bin/sh
+$(BUILD)/mentions/%.json: .SHELLFLAGS := -c
+STAGE_OF = $(if $(filter-out $(BUILD)/code/extract,$?),ingest,extract)
+$(BUILD)/mentions/%.json: $(BUILD)/src/%.txt $(BUILD)/code/ingest $(BUILD)/code/extract \
+  | $(VENV_DONE)
+	$(file >>$(BUILD)/todo/$(STAGE_OF),$*)
 	@rm -f $@
-$(BUILD)/text/%.json: $(BUILD)/src/%.pdf $(BUILD)/code/ingest | $(VENV_DONE)
-	$(file >>$(BUILD)/todo/ingest,$*)
-	@rm -f $@
-$(BUILD)/mentions/%.json: $(BUILD)/text/%.json $(BUILD)/code/extract | $(VENV_DONE)
-	$(file >>$(BUILD)/todo/extract,$*)
+$(BUILD)/mentions/%.json: $(BUILD)/src/%.pdf $(BUILD)/code/ingest $(BUILD)/code/extract \
+  | $(VENV_DONE)
+	$(file >>$(BUILD)/todo/$(STAGE_OF),$*)
 	@rm -f $@
 
 # one stamp per stage's code, dated as its newest file: a document target then has two

@@ -2,6 +2,13 @@
 
 `read_tables(folder)` loads the tables of an output folder as typed pandas DataFrames."""
 
-from pipeline.read import read_tables
-
 __all__ = ["read_tables"]
+
+
+def __getattr__(name: str):
+    # imported on first use: `make` starts this package's stages often, and none of them read
+    if name == "read_tables":
+        from pipeline.read import read_tables
+
+        return read_tables
+    raise AttributeError(f"module 'pipeline' has no attribute {name!r}")

@@ -76,20 +76,8 @@ def build_pdf_corpus(folder: Path, copies: int, pdfs: list[Path]) -> int:
 
 
 def timed_make(raw: Path, out: Path, build: Path, jobs: int = 1) -> tuple[float, float]:
-    """Run make in a child that reports the peak RSS (MB) of any process below it."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MAKE")}
-    probe = (
-        "import resource, subprocess, sys, time; t = time.perf_counter();"
-        "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL,"
-        " stderr=subprocess.DEVNULL);"
-        "print(time.perf_counter() - t,"
-        " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)"
-    )
-    cmd = [sys.executable, "-c", probe, "make", f"-j{jobs}", f"RAW={raw}", f"OUTPUT={out}",
-           f"BUILD_ROOT={build}"]
-    seconds, rss = subprocess.run(cmd, cwd=ROOT, env=env, check=True, capture_output=True,
-                                  text=True).stdout.split()
-    return float(seconds), float(rss)
+    """(seconds, peak RSS in MB of any process) of a make run."""
+    return timed(["make", f"-j{jobs}", f"RAW={raw}", f"OUTPUT={out}", f"BUILD_ROOT={build}"])[:2]
 
 
 def clean_build(raw: Path, tag: str, jobs: int) -> tuple[float, float]:
@@ -184,17 +172,18 @@ def build_small_corpus(folder: Path, count: int) -> None:
         (folder / f"doc-{i:05d}.txt").write_text(small_document(i), encoding="utf-8")
 
 
-def timed(cmd: list[str]) -> tuple[float, float]:
-    """(seconds, peak RSS in MB of the command and everything below it)."""
+def timed(cmd: list[str]) -> tuple[float, float, float]:
+    """(seconds, peak RSS in MB, processor seconds: user + system) of the command and everything
+    below it. Processor time depends less on the machine's load than the clock does."""
     probe = ("import resource, subprocess, sys, time; t = time.perf_counter();"
              "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL,"
              " stderr=subprocess.DEVNULL);"
-             "print(time.perf_counter() - t,"
-             " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)")
+             "u = resource.getrusage(resource.RUSAGE_CHILDREN);"
+             "print(time.perf_counter() - t, u.ru_maxrss / 1024, u.ru_utime + u.ru_stime)")
     env = {k: v for k, v in os.environ.items() if not k.startswith("MAKE")}
-    seconds, rss = subprocess.run([sys.executable, "-c", probe, *cmd], cwd=ROOT, env=env,
-                                  check=True, capture_output=True, text=True).stdout.split()
-    return float(seconds), float(rss)
+    seconds, rss, cpu = subprocess.run([sys.executable, "-c", probe, *cmd], cwd=ROOT, env=env,
+                                       check=True, capture_output=True, text=True).stdout.split()
+    return float(seconds), float(rss), float(cpu)
 
 
 def scale(docs: int, jobs: int, say) -> dict:
@@ -204,17 +193,25 @@ def scale(docs: int, jobs: int, say) -> dict:
     say(f"scale: {docs} small documents, first build at -j{jobs}")
     first, rss_first = clean_build(raw, "scale", jobs)
     plan_build = next(build.glob("raw-scale-*"))
-    planning, _ = timed([sys.executable, "-m", "pipeline.plan", str(raw), str(plan_build)])
-    noop = statistics.median(timed_make(raw, out, build)[0] for _ in range(3))
+    plan_cmd = [sys.executable, "-S", "-m", "pipeline.plan", str(raw), str(plan_build)]
+    (plan_build / "seen").unlink()  # a full plan, as of a raw folder it has not seen
+    planning = timed(plan_cmd)
+    planning_unchanged = timed(plan_cmd)
+    make = ["make", f"RAW={raw}", f"OUTPUT={out}", f"BUILD_ROOT={build}"]
+    noops = sorted(timed(make) for _ in range(3))
     say("scale: one document added")
     (raw / "doc-added.txt").write_text(small_document(docs), encoding="utf-8")
-    added, rss_added = timed_make(raw, out, build)
+    added, rss_added, added_cpu = timed(make)
     (raw / "doc-added.txt").unlink()
-    timed_make(raw, out, build)
+    removed = timed(make)
     return {"docs": docs, "first_build_seconds": round(first, 1),
-            "planning_seconds": round(planning, 2), "noop_seconds": round(noop, 2),
-            "one_added_seconds": round(added, 2), "peak_rss_mb": round(max(rss_first,
-                                                                           rss_added))}
+            "planning_seconds": round(planning[0], 2), "planning_cpu": round(planning[2], 2),
+            "planning_unchanged_seconds": round(planning_unchanged[0], 2),
+            "planning_unchanged_cpu": round(planning_unchanged[2], 2),
+            "noop_seconds": round(noops[1][0], 2), "noop_cpu": round(noops[1][2], 2),
+            "one_added_seconds": round(added, 2), "one_added_cpu": round(added_cpu, 2),
+            "one_removed_seconds": round(removed[0], 2), "one_removed_cpu": round(removed[2], 2),
+            "peak_rss_mb": round(max(rss_first, rss_added))}
 
 
 def merge_memory(counts: list[int], source: Path, say) -> dict:
@@ -248,9 +245,10 @@ def merge_memory(counts: list[int], source: Path, say) -> dict:
             (build / "mentions" / f"{key}.json").write_text(mentions, encoding="utf-8")
         (build / "docs.json").write_text(json_lines(entries), encoding="utf-8")  # as planned
         chars = sum(len(templates[i % len(templates)][0]["text"]) for i in range(count))
-        seconds, rss = timed([sys.executable, "-m", "pipeline", "merge", str(build), str(out)])
-        again, rss_again = timed([sys.executable, "-m", "pipeline", "merge", str(build),
-                                  str(out)])
+        seconds, rss, _ = timed([sys.executable, "-m", "pipeline", "merge", str(build),
+                                 str(out)])
+        again, rss_again, _ = timed([sys.executable, "-m", "pipeline", "merge", str(build),
+                                     str(out)])
         result[str(count)] = {"mean_chars": round(chars / count), "seconds": round(seconds, 1),
                               "peak_rss_mb": round(rss), "unchanged_seconds": round(again, 2),
                               "unchanged_peak_rss_mb": round(rss_again)}
@@ -270,7 +268,7 @@ def cluster_speedup(raw: Path, j1_seconds: float, workers: int, say) -> dict:
         build, out = BENCH / "build-dask", BENCH / "out-dask"
         shutil.rmtree(build, ignore_errors=True)
         shutil.rmtree(out, ignore_errors=True)
-        seconds, _ = timed(["make", f"RAW={raw}", f"OUTPUT={out}", f"BUILD_ROOT={build}",
+        seconds, _, _ = timed(["make", f"RAW={raw}", f"OUTPUT={out}", f"BUILD_ROOT={build}",
                             f"SCHEDULER={cluster.scheduler_address}"])
     same = all((out / f"{t}.csv").read_bytes() == (BENCH / "out-big" / f"{t}.csv").read_bytes()
                for t in ("documents", "dates", "symbols", "places", "actors"))
@@ -379,13 +377,21 @@ def run_scale(args, say) -> int:
 def scale_table(r: dict) -> str:
     lines = []
     if s := r.get("scale"):
-        lines += [f"scale: {s['docs']:,} small generated documents",
-                  f"| {'figure':16} | {'ours':40} | target |", f"|{'-' * 18}|{'-' * 42}|--------|",
-                  f"| {'first build -j2':16} | {str(s['first_build_seconds']) + ' s':40} |  |",
-                  f"| {'planning':16} | {str(s['planning_seconds']) + ' s':40} |  |",
-                  f"| {'nothing changed':16} | {str(s['noop_seconds']) + ' s':40} | < 1.5 s |",
-                  f"| {'one added':16} | {str(s['one_added_seconds']) + ' s':40} | < 3 s |",
-                  f"| {'peak memory':16} | {str(s['peak_rss_mb']) + ' MB':40} | < 1 GB |"]
+        def row(name: str, key: str, target: str = "") -> str:
+            ours = f"{s[key + '_seconds']} s [{s[key + '_cpu']} s CPU]"
+            return f"| {name:18} | {ours:32} | {target:7} |"
+
+        first = f"{s['first_build_seconds']} s"
+        lines += [f"scale: {s['docs']:,} small generated documents (CPU: user + system)",
+                  f"| {'figure':18} | {'ours':32} | target  |",
+                  f"|{'-' * 20}|{'-' * 34}|{'-' * 9}|",
+                  f"| {'first build -j2':18} | {first:32} |         |",
+                  row("planning, full", "planning"),
+                  row("planning again", "planning_unchanged"),
+                  row("nothing changed", "noop", "< 1.5 s"),
+                  row("one added", "one_added", "< 3 s"),
+                  row("that one removed", "one_removed"),
+                  f"| {'peak memory':18} | {str(s['peak_rss_mb']) + ' MB':32} | < 1 GB  |"]
     if m := r.get("merge_memory"):
         lines.append("merge alone, documents of real length (first merge; unchanged re-merge):")
         lines += [f"  {int(n):>6,} documents ({v['mean_chars']:,} chars each): "

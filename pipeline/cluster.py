@@ -8,10 +8,14 @@ the workers need the project's package, not the build folder. The results come b
 process, which writes the same per-document build files a local worker writes: incremental
 builds, error rows and the tables are those of a local build.
 
+Small documents travel several to a task (up to `BATCH_DOCS`, and `BATCH_BYTES` of input), so
+that the scheduler's cost per task is paid once for them; a batch is never so big that a worker
+would sit idle at the end while another works through a long queue.
+
 A worker that dies mid-task (killed, out of memory) loses nothing: the scheduler runs the task
 again elsewhere, and each document's files are written once, here, from the one result that
-came back. A document that keeps killing workers becomes an error row, as a local worker's
-memory guard does.
+came back. A batch that keeps killing workers is sent again one document a task, and a document
+that keeps killing workers becomes an error row, as a local worker's memory guard does.
 """
 
 from __future__ import annotations
@@ -30,6 +34,9 @@ from pipeline.files import read_json, write_json
 RETRIES = 2  # runs more of a task that raised (a worker's lost connection, a full disk)
 IN_FLIGHT_PER_THREAD = 2  # tasks queued per worker thread: few files' bytes held at a time
 CONNECT_SECONDS = 30
+BATCH_DOCS = 8  # documents a task carries at most
+BATCH_BYTES = 2 * 1024**2  # ... and input bytes (a bigger document travels alone)
+BATCHES_PER_THREAD = 4  # at least this many tasks a worker thread, for an even finish
 
 def process_document(entry: dict, data: bytes | None, text: dict | None,
                      seconds: int) -> tuple[dict | None, dict]:
@@ -45,6 +52,27 @@ def process_document(entry: dict, data: bytes | None, text: dict | None,
         return text, work.extract_record(entry, doc, seconds)
     doc = work.document_from_json(text)
     return None, work.extract_record(entry, doc, seconds)
+
+
+def process_batch(items: list[tuple[dict, bytes | None, dict | None]],
+                  seconds: int) -> list[tuple[dict | None, dict]]:
+    """Several documents in one task, in order: `process_document` of each."""
+    return [process_document(entry, data, text, seconds) for entry, data, text in items]
+
+
+def batches(keys: list[str], sizes: dict[str, int], threads: int) -> list[list[str]]:
+    """The keys in order, cut into tasks of up to BATCH_DOCS documents and BATCH_BYTES bytes,
+    small enough that every worker thread gets BATCHES_PER_THREAD of them."""
+    most = max(1, min(BATCH_DOCS, len(keys) // (threads * BATCHES_PER_THREAD)))
+    out: list[list[str]] = []
+    size = 0
+    for key in keys:
+        if not out or len(out[-1]) >= most or size + sizes.get(key, 0) > BATCH_BYTES:
+            out.append([])
+            size = 0
+        out[-1].append(key)
+        size += sizes.get(key, 0)
+    return out
 
 
 KILLED = ("stopped the cluster worker processing it several times (it crashed or ran out of "
@@ -83,43 +111,54 @@ def run(build: Path, scheduler: str, seconds: int = work.DOC_SECONDS) -> int:
             print(f"waiting for a worker to join {scheduler}", file=sys.stderr)
             client.wait_for_workers(1)
         threads = sum(client.nthreads().values())
-        keys = iter(to_extract)
+        sizes = work.source_sizes(build, {k: entries[k] for k in to_extract})
+        queue = batches(to_extract, sizes, threads)
+        queue.reverse()  # popped from the end: in order
         running = as_completed()
-        key_of = {}
+        keys_of = {}
 
         def submit_next() -> None:
-            key = next(keys, None)
-            if key is None:
+            if not queue:
                 return
-            entry = entries[key]
-            if key in to_ingest:
-                src = build / "src" / f"{key}.{entry['format']}"
-                data, text = src.read_bytes(), None
-            else:
-                data, text = None, read_json(build / "text" / f"{key}.json")
-            future = client.submit(process_document, entry, data, text, seconds, pure=False,
-                                   retries=RETRIES, key=f"document-{run_id}-{key}")
-            key_of[future.key] = key
+            keys = queue.pop()
+            items = []
+            for key in keys:
+                entry = entries[key]
+                if key in to_ingest:
+                    src = build / "src" / f"{key}.{entry['format']}"
+                    items.append((entry, src.read_bytes(), None))
+                else:
+                    items.append((entry, None, read_json(build / "text" / f"{key}.json")))
+            future = client.submit(process_batch, items, seconds, pure=False, retries=RETRIES,
+                                   key=f"documents-{run_id}-{keys[0]}-{len(keys)}")
+            keys_of[future.key] = keys
             running.add(future)
 
         for _ in range(threads * IN_FLIGHT_PER_THREAD):
             submit_next()
-        for done, future in enumerate(running, 1):
-            key = key_of.pop(future.key)
-            entry = entries[key]
+        done = polled = 0
+        for future in running:
+            keys = keys_of.pop(future.key)
             try:
-                text, record = future.result()
+                results = future.result()
             except KilledWorker:
-                text, record = killed(entry, key in to_ingest)
+                if len(keys) > 1:  # one of them may be the culprit: each alone, to find it
+                    queue.extend([key] for key in reversed(keys))
+                    future.release()
+                    submit_next()
+                    continue
+                results = [killed(entries[keys[0]], keys[0] in to_ingest)]
             future.release()
-            if text is not None:
-                write_json(build / "text" / f"{key}.json", text)
-            write_json(build / "mentions" / f"{key}.json", record)
-            stage = "ingest+extract" if key in to_ingest else "extract"
-            work.progress("[dask] ", stage, done, len(to_extract), entry["doc_id"])
+            for key, (text, record) in zip(keys, results, strict=True):
+                if text is not None:
+                    write_json(build / "text" / f"{key}.json", text)
+                write_json(build / "mentions" / f"{key}.json", record)
+                done += 1
+                stage = "ingest+extract" if key in to_ingest else "extract"
+                work.progress("[dask] ", stage, done, len(to_extract), entries[key]["doc_id"])
             submit_next()
-            if done % 50 == 0:  # workers may have joined: keep each one busy
-                now = sum(client.nthreads().values())
+            if done - polled >= 50:  # workers may have joined: keep each one busy
+                polled, now = done, sum(client.nthreads().values())
                 for _ in range((now - threads) * IN_FLIGHT_PER_THREAD):
                     submit_next()
                 threads = max(threads, now)

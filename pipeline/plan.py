@@ -9,12 +9,13 @@ Writes (each only when its content changes, so make sees no change where there i
                     one entry per line in (doc_id, source) order, so the merge can stream it
   BUILD/docs.mk     `DOCS := key ...`, the documents make builds
   BUILD/src/KEY.EXT a symbolic link to the raw file, so make never sees a path with spaces
+  BUILD/seen        what it saw of each file (size, date, inode): when the next plan sees the
+                    same, it stops there; where a file differs, its outputs are deleted
 It also deletes the intermediate files of documents that are no longer in RAW.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -22,12 +23,14 @@ import sys
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from pipeline.files import write_if_changed
+from pipeline.files import write_atomic, write_if_changed
 
 FORMATS = {".txt": "txt", ".pdf": "pdf"}
 # make splits on spaces and treats %, :, #, $, = and quotes specially: such ids get a hashed key
 MAKE_SAFE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._+/-]*")
 STAGE_DIRS = ("text", "mentions")
+PLAN_FILES = ("docs.json", "docs.mk")
+SEEN = "seen"  # BUILD/seen: what the last complete plan saw of the raw folder (seen_records)
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,8 @@ FIELDS = [f.name for f in fields(SourceFile)]
 def doc_key(doc_id: str) -> str:
     if MAKE_SAFE.fullmatch(doc_id) and "//" not in doc_id and not doc_id.startswith("_h_"):
         return doc_id
+    import hashlib  # here: most ids need none, and the plan's start counts on every `make`
+
     return "_h_" + hashlib.sha1(doc_id.encode("utf-8", "surrogateescape")).hexdigest()[:16]
 
 
@@ -109,16 +114,28 @@ def _inside(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
-def sync_links(build: Path, raw: Path, docs: list[SourceFile],
-               stats: dict[str, os.stat_result], before: list[dict] | None = None) -> None:
-    """Point BUILD/src/KEY.EXT at each raw file; remove links and outputs of vanished files:
-    those of the previous plan (`before`, its docs.json) when known, else whatever is there.
-    `stats` holds each raw file's stat by its path relative to RAW."""
+def sync_links(build: Path, raw: Path, docs: list[SourceFile], now: dict[str, str],
+               last: dict[str, str] | None, last_keys: set[str] | None) -> None:
+    """Point BUILD/src/KEY.EXT at each raw file, remove links and outputs of vanished files, and
+    the outputs of a file replaced by one make would not see as newer (copied with its old
+    date, or a .txt turned .pdf), so it is built again. `now` and `last` hold what this plan
+    and the last one saw of each file (see `seen_records`), `last_keys` the documents the last
+    one built; without them (a first plan, or one interrupted) every link is checked and
+    whatever is there swept."""
     src, raw_abs = str(build / "src"), str(raw.absolute())
-    wanted = {f"{d.key}.{d.format}": (os.path.join(raw_abs, d.source), d.source)
-              for d in docs if not d.error}
-    for rel, (target, _source) in wanted.items():
-        link = f"{src}/{rel}"
+    keys = {d.key for d in docs if not d.error}
+    for d in docs:
+        if d.error:
+            continue
+        if last is not None and d.key in last_keys and last.get(d.source) == now[d.source]:
+            continue  # as the last plan saw it: its link is in place, its outputs stand
+        link, target = f"{src}/{d.key}.{d.format}", os.path.join(raw_abs, d.source)
+        if last is not None:  # new or replaced: what was built from it before goes
+            for stage in STAGE_DIRS:
+                Path(build, stage, f"{d.key}.json").unlink(missing_ok=True)
+            for fmt in FORMATS.values():
+                if fmt != d.format and os.path.islink(f"{src}/{d.key}.{fmt}"):
+                    os.unlink(f"{src}/{d.key}.{fmt}")
         try:
             if os.readlink(link) == target:
                 continue
@@ -130,22 +147,20 @@ def sync_links(build: Path, raw: Path, docs: list[SourceFile],
             os.unlink(tmp)
         os.symlink(target, tmp)
         os.replace(tmp, link)
-    forget_replaced(build, {rel: (target, stats[source])
-                            for rel, (target, source) in wanted.items()})
-    keys = {d.key for d in docs if not d.error}
-    if before is None:
-        links = [rel for rel, _path in _files_below(src)]
-        outputs = {stage: [rel[: -len(".json")] for rel, _path in _files_below(str(build / stage))
-                           if rel.endswith(".json")] for stage in STAGE_DIRS}
+    if last is None:
+        wanted = {f"{d.key}.{d.format}" for d in docs if not d.error}
+        links = [rel for rel, _path in _files_below(src) if rel not in wanted]
+        outputs = [rel[: -len(".json")] for stage in STAGE_DIRS
+                   for rel, _path in _files_below(str(build / stage)) if rel.endswith(".json")]
     else:
-        links = [f"{d['key']}.{d['format']}" for d in before if not d["error"]]
-        outputs = {stage: [d["key"] for d in before] for stage in STAGE_DIRS}
+        links = [f"{key}.{fmt}" for key in last_keys - keys for fmt in FORMATS.values()]
+        outputs = list(last_keys - keys)
     for rel in links:
-        if rel not in wanted and os.path.islink(f"{src}/{rel}"):
+        if os.path.islink(f"{src}/{rel}"):
             os.unlink(f"{src}/{rel}")
-    for stage, old_keys in outputs.items():
-        for key in old_keys:
-            if key not in keys:
+    for key in outputs:
+        if key not in keys:
+            for stage in STAGE_DIRS:
                 Path(build, stage, f"{key}.json").unlink(missing_ok=True)
 
 
@@ -161,22 +176,26 @@ def _files_below(folder: str) -> list[tuple[str, str]]:
     return found
 
 
-def forget_replaced(build: Path, wanted: dict[str, tuple[str, os.stat_result]]) -> None:
-    """Delete the outputs of a document whose file was replaced by one make would not see as
-    newer (copied with its old date, or a .txt turned .pdf), so it is built again."""
-    stamp_file = build / "sources.json"
-    try:
-        before = json.loads(stamp_file.read_text(encoding="utf-8"))
-    except (FileNotFoundError, ValueError):
-        before = {}
-    now = {}
-    for rel, (target, st) in wanted.items():
-        key = rel.rsplit(".", 1)[0]
-        now[key] = [target, st.st_size, st.st_mtime_ns, st.st_ino]
-        if key in before and before[key] != now[key]:
-            for stage in STAGE_DIRS:
-                (build / stage / f"{key}.json").unlink(missing_ok=True)
-    write_if_changed(stamp_file, json_lines(now))
+def seen_records(raw: Path, listing: list[tuple[str, os.DirEntry]]) -> str:
+    """All the plan reads, as one text: this code's and the raw folder's identity, then per file
+    `path NUL link NUL size date inode mode` (the link's target, if it is one), each record
+    ended by two NULs (no path holds a NUL). Equal texts, equal plans."""
+    me = os.stat(__file__)
+    parts = [f"{raw.absolute()}\0{me.st_size} {me.st_mtime_ns}"]
+    for rel, entry in listing:
+        try:
+            st = entry.stat()
+            stat = f"{st.st_size} {st.st_mtime_ns} {st.st_ino} {st.st_mode}"
+        except OSError:
+            stat = "missing"
+        link = "l" + os.readlink(entry.path) if entry.is_symlink() else "f"
+        parts.append(f"{rel}\0{link}\0{stat}")
+    return "\0\0".join(parts)
+
+
+def by_path(records: str) -> dict[str, str]:
+    """A `seen_records` text as path -> that file's record."""
+    return {r.partition("\0")[0]: r for r in records.split("\0\0")[1:]}
 
 
 def json_lines(value: dict | list) -> str:
@@ -199,21 +218,32 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 2
     listing = list_raw(raw)
-    docs = plan(raw, listing)
-    sources = {d.source for d in docs if not d.error}
-    stats = {rel: entry.stat() for rel, entry in listing if rel in sources}
     (build / "todo").mkdir(parents=True, exist_ok=True)  # make's queues of stale documents
-    try:
-        before = json.loads((build / "docs.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        before = None
-    sync_links(build, raw, docs, stats, before)
+    seen_file, seen = build / SEEN, seen_records(raw, listing)
+    last = read_text(seen_file)
+    if last == seen and all(os.path.exists(build / f) for f in PLAN_FILES):
+        return 0  # the raw folder is as the last plan saw it: what it wrote still holds
+    seen_file.unlink(missing_ok=True)  # an interrupted plan must not be trusted
+    last_mk = read_text(build / "docs.mk")
+    last_keys = set(last_mk.split()[2:]) if last and last_mk else None
+    docs = plan(raw, listing)
+    sync_links(build, raw, docs, by_path(seen), by_path(last) if last_keys is not None else None,
+               last_keys)
+    (build / "sources.json").unlink(missing_ok=True)  # what an earlier version kept instead
     in_merge_order = sorted(docs, key=lambda d: (d.doc_id, d.source))
     write_if_changed(build / "docs.json",
                      json_lines([{f: getattr(d, f) for f in FIELDS} for d in in_merge_order]))
     keys = " ".join(d.key for d in docs if not d.error)
     write_if_changed(build / "docs.mk", f"DOCS := {keys}\n")
+    write_atomic(seen_file, seen)
     return 0
+
+
+def read_text(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, ValueError):
+        return None
 
 
 if __name__ == "__main__":

@@ -4,24 +4,30 @@ Rows are sorted (doc_id, then start), so the same raw folder always gives byte-i
 tables. Free-text cells a spreadsheet would run as a formula are defused (see
 `spreadsheet_safe`); `datapackage.json` describes every table (see `pipeline.schema`).
 
-The merge streams, so its memory does not grow with the corpus and its work follows the change:
-each document's rows are formatted once into a fragment, `BUILD/rows/KEY.json`, kept while the
-document's build files and this code stay the same; the tables are the fragments appended in
-doc_id order, one document in memory at a time; a clean text is written only for a document
-whose fragment was remade (or whose text file is missing)."""
+The merge streams, so its memory does not grow with the corpus, and its work follows the
+change. `BUILD/merged.tsv` lists, for each document of the last merge in doc_id order, what its
+rows were made from (the signatures of its build files) and how many bytes they take in each
+table. The tables are written again in doc_id order, one document at a time: the rows of a
+document whose build files did not change are copied as bytes from the last merge's tables
+(neighbours in one piece); only a new or changed document is read and formatted, and only its
+clean text is written. The index counts only while the tables are those the last merge left
+(their size, date and inode, in `BUILD/merged.json`) and the merge code is the same; otherwise
+every document is formatted again, which gives the same bytes."""
 
 from __future__ import annotations
 
 import contextlib
 import csv
 import filecmp
+import functools
 import hashlib
 import io
 import json
 import os
+import shutil
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,10 +39,14 @@ from pipeline.plan import doc_key
 # OWASP CSV injection: a cell starting with one of these may run as a formula; the apostrophe
 # is there so that the escape itself can be undone unambiguously
 ESCAPED_START = frozenset("=+-@\t\r'")
-# what a fragment is made by: a change to either file remakes every fragment
-FRAGMENT_CODE = tuple(Path(__file__).with_name(name) for name in
-                      ("tables.py", "models.py", "schema.py"))
+# what a document's rows are made by: a change to one of these files formats every document again
+MERGE_CODE = tuple(Path(__file__).with_name(name) for name in
+                   ("tables.py", "models.py", "schema.py"))
 MERGE_STATE = "merged.json"  # BUILD/merged.json: which output the last complete merge wrote
+INDEX = "merged.tsv"  # BUILD/merged.tsv: where each document's rows are in the tables
+COPY_CHUNK = 1 << 20
+# a docs.json entry as the plan writes it, one a line (see `pipeline.plan.json_lines`)
+ENTRY_LINE = json.JSONEncoder(ensure_ascii=False, separators=(", ", ":")).encode
 
 
 def spreadsheet_safe(value):
@@ -115,15 +125,12 @@ def _confidence(value: float | None) -> str:
     return "" if value is None else f"{value:.2f}"
 
 
-def fragment(doc: dict, found: dict, made_from: list, code: str) -> dict:
-    """A document's rows as CSV text per table, and what they were made from."""
+def rendered(doc: dict, found: dict) -> tuple[str, str, dict[str, bytes]]:
+    """A document's rows as CSV bytes per table (in `TABLE_ORDER`), with its status and error."""
     doc_row, mention_rows = document_rows(doc, found)
-    return {
-        "from": made_from, "code": code, "doc_id": doc_row[0], "source": doc_row[1],
-        "status": doc_row[9], "error": doc_row[10],
-        "tables": {"documents": csv_body("documents", [doc_row]),
-                   **{k: csv_body(k, rows) for k, rows in mention_rows.items()}},
-    }
+    parts = {"documents": csv_body("documents", [doc_row]),
+             **{kind: csv_body(kind, rows) for kind, rows in mention_rows.items()}}
+    return doc_row[9], doc_row[10], {name: parts[name].encode("utf-8") for name in TABLE_ORDER}
 
 
 def file_signature(path: Path | str) -> list[int]:
@@ -134,29 +141,61 @@ def file_signature(path: Path | str) -> list[int]:
 
 def code_stamp() -> str:
     digest = hashlib.sha256()
-    for path in FRAGMENT_CODE:
+    for path in MERGE_CODE:
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
 class TableFiles:
     """The tables, each streamed to a temporary file beside it and moved into place at the end,
-    only where its content changed (so make sees no change where there is none)."""
+    only where its content changed (so make sees no change where there is none). A document's
+    rows are either new bytes or a byte range of the last merge's table, copied; neighbouring
+    ranges are copied as one."""
 
-    def __init__(self, output: Path, names: tuple[str, ...]) -> None:
+    def __init__(self, output: Path, names: tuple[str, ...], last: bool) -> None:
         output.mkdir(parents=True, exist_ok=True)
         self.paths = {name: output / f"{name}.csv" for name in names}
-        self.files = {}
+        self.files, self.last, self.pending = {}, {}, {}
         for name in names:
             fd, tmp = tempfile.mkstemp(dir=output, prefix=f".{name}.csv.", suffix=".tmp")
-            self.files[name] = (Path(tmp), os.fdopen(fd, "w", encoding="utf-8", newline=""))
-            self.files[name][1].write(to_csv(name, []))
+            self.files[name] = (Path(tmp), os.fdopen(fd, "wb"))
+            self.files[name][1].write(header(name))
+            if last:
+                self.last[name] = self.paths[name].open("rb")
 
-    def append(self, name: str, text: str) -> None:
-        self.files[name][1].write(text)
+    def append(self, name: str, data: bytes) -> None:
+        if data:
+            self._flush(name)
+            self.files[name][1].write(data)
+
+    def copy(self, name: str, start: int, size: int) -> None:
+        """Bytes start..start+size of the last merge's table."""
+        if not size:
+            return
+        pending = self.pending.get(name)
+        if pending and pending[1] == start:
+            self.pending[name] = (pending[0], start + size)
+        else:
+            self._flush(name)
+            self.pending[name] = (start, start + size)
+
+    def _flush(self, name: str) -> None:
+        pending = self.pending.pop(name, None)
+        if pending is None:
+            return
+        source, target = self.last[name], self.files[name][1]
+        source.seek(pending[0])
+        left = pending[1] - pending[0]
+        while left:
+            chunk = source.read(min(left, COPY_CHUNK))
+            if not chunk:
+                raise ValueError(f"{self.paths[name]} is shorter than the merge index says")
+            target.write(chunk)
+            left -= len(chunk)
 
     def commit(self) -> None:
         for name, (tmp, fh) in self.files.items():
+            self._flush(name)
             fh.close()
             target = self.paths[name]
             if target.exists() and filecmp.cmp(tmp, target, shallow=False):
@@ -166,11 +205,22 @@ class TableFiles:
             else:
                 os.chmod(tmp, FILE_MODE)
                 os.replace(tmp, target)
+        self._close_last()
 
     def discard(self) -> None:
         for tmp, fh in self.files.values():
             fh.close()
             tmp.unlink(missing_ok=True)
+        self._close_last()
+
+    def _close_last(self) -> None:
+        for fh in self.last.values():
+            fh.close()
+
+
+@functools.cache
+def header(table: str) -> bytes:
+    return to_csv(table, []).encode("utf-8")
 
 
 @dataclass
@@ -181,39 +231,55 @@ class Summary:
     errors: list[tuple[str, str]] = field(default_factory=list)  # (source, message)
 
 
-class Texts:
-    """OUTPUT/text/: a document's clean text is written when its fragment was remade or its
-    file is missing. When the last complete merge of this build wrote another output (or was
-    interrupted), every text is compared and files of no document are removed."""
+class MergeState:
+    """BUILD/merged.json: which output the last complete merge wrote, with which code, and the
+    signatures of the tables it left there. It is removed when a merge starts, so an
+    interrupted merge leaves no trust behind."""
 
-    def __init__(self, build: Path, output: Path) -> None:
-        self.folder = output / "text"
-        self.state_file, self.output = build / MERGE_STATE, str(output.resolve())
-        self.trusted = self._state() == self._expected_state()
-        self.state_file.unlink(missing_ok=True)  # an interrupted merge leaves no trust behind
-        self.rows_dir = build / "rows"
-
-    def _expected_state(self) -> dict:
-        csv_file = Path(self.output) / "documents.csv"
-        return {"output": self.output,
-                "documents.csv": file_signature(csv_file) if csv_file.exists() else None}
-
-    def _state(self) -> dict | None:
+    def __init__(self, build: Path, output: Path, code: str) -> None:
+        self.file, self.output, self.code = build / MERGE_STATE, str(output.resolve()), code
         try:
-            return read_json(self.state_file)
+            last = read_json(self.file)
         except (OSError, ValueError):
-            return None
+            last = None
+        now = self.current()
+        # the output is as the last merge left it: its texts need no sweep
+        self.output_unchanged = bool(last) and all(
+            last.get(k) == now[k] for k in ("output", "tables"))
+        # ... and the index describes its tables, for this code: rows can be copied
+        self.index_valid = self.output_unchanged and last.get("code") == code
+        self.file.unlink(missing_ok=True)
+
+    def current(self) -> dict:
+        tables = {}
+        for name in TABLE_ORDER:
+            path = Path(self.output) / f"{name}.csv"
+            tables[name] = file_signature(path) if path.exists() else None
+        return {"output": self.output, "code": self.code, "tables": tables}
+
+    def save(self) -> None:
+        write_json(self.file, self.current())
+
+
+class Texts:
+    """OUTPUT/text/: a document's clean text is written when it changed or its file is missing.
+    When the last complete merge of this build wrote another output (or was interrupted), every
+    text is compared and files of no document are removed."""
+
+    def __init__(self, build: Path, output: Path, trusted: bool) -> None:
+        self.folder, self.build, self.trusted = output / "text", build, trusted
 
     def path(self, doc_id: str) -> Path:
         return self.folder / f"{doc_id}.txt"
 
-    def update(self, doc_id: str, has_text: bool, remade: bool, text_json: Path) -> None:
-        if not has_text:
+    def update(self, doc_id: str, text: Callable[[], str] | None, remade: bool) -> None:
+        """`text` gives the document's clean text; None: it has none (a failed document)."""
+        if text is None:
             if remade or not self.trusted:
                 self.remove(doc_id)
             return
         if remade or not self.trusted or not os.path.exists(f"{self.folder}/{doc_id}.txt"):
-            write_if_changed(self.path(doc_id), read_json(text_json)["text"])
+            write_if_changed(self.path(doc_id), text())
 
     def remove(self, doc_id: str) -> None:
         path = self.path(doc_id)
@@ -228,72 +294,166 @@ class Texts:
 
     def finish(self) -> None:
         """After the tables: sweep the folder where it was not trusted, keeping the texts of
-        documents with a fragment (whose text, if they have none, update() removed)."""
+        documents still built (whose text, if they have none, update() removed)."""
         if not self.trusted and self.folder.exists():
             for rel, path in files_below(str(self.folder)):
-                fragment_file = f"{self.rows_dir}/{doc_key(rel[:-4])}.json"
-                if not (rel.endswith(".txt") and os.path.exists(fragment_file)):
+                mentions = f"{self.build}/mentions/{doc_key(rel[:-4])}.json"
+                if not (rel.endswith(".txt") and os.path.exists(mentions)):
                     os.unlink(path)
-        write_json(self.state_file, self._expected_state())
+
+
+@dataclass
+class Indexed:
+    """One document of the last merge's index: its docs.json line, key, what its rows were made
+    from, their size in bytes in each table, and the start of each in that table."""
+
+    line: str
+    key: str
+    made_from: str
+    sizes: list[int]
+    starts: list[int]
+    failure: str  # JSON [source, error] of a failed document, else empty
+
+    @functools.cached_property
+    def order(self) -> tuple[str, str]:
+        entry = json.loads(self.line)
+        return entry["doc_id"], entry["source"]
+
+
+class LastIndex:
+    """BUILD/merged.tsv of the last merge, read in step with docs.json: both list the documents
+    in (doc_id, source) order, one a line: `docs.json line TAB key TAB made-from TAB sizes TAB
+    failure`. Empty when it does not describe the output's tables."""
+
+    def __init__(self, path: Path, valid: bool) -> None:
+        self.fh = path.open(encoding="utf-8", newline="\n") if valid and path.exists() else None
+        self.starts = [len(header(name)) for name in TABLE_ORDER]
+        self.head = self._read()
+
+    def _read(self) -> Indexed | None:
+        line = self.fh.readline() if self.fh else ""
+        if not line:
+            return None
+        entry_line, key, made_from, sizes, failure = line.rstrip("\n").split("\t")
+        sizes = [int(n) for n in sizes.split()]
+        starts = self.starts
+        self.starts = [a + b for a, b in zip(starts, sizes, strict=True)]
+        return Indexed(entry_line, key, made_from, sizes, starts, failure)
+
+    def take(self, line: str, order: tuple[str, str]) -> tuple[Indexed | None, list[Indexed]]:
+        """The indexed document of this docs.json line, if its line is the same, and those
+        before it that are gone."""
+        gone = []
+        while self.head is not None and self.head.line != line and self.head.order < order:
+            gone.append(self.head)
+            self.head = self._read()
+        found = self.head
+        if found is not None and (found.line == line or found.order == order):
+            self.head = self._read()
+            return (found if found.line == line else None), gone
+        return None, gone
+
+    def rest(self) -> list[Indexed]:
+        gone = []
+        while self.head is not None:
+            gone.append(self.head)
+            self.head = self._read()
+        return gone
+
+    def close(self) -> None:
+        if self.fh:
+            self.fh.close()
+
+
+def index_line(line: str, key: str, made_from: str, sizes: list[int], status: str,
+               source: str, error: str) -> str:
+    failure = json.dumps([source, error], ensure_ascii=False) if status == "error" else ""
+    return f"{line}\t{key}\t{made_from}\t{' '.join(map(str, sizes))}\t{failure}\n"
 
 
 def merge(build: Path, output: Path, raw: Path | None = None) -> Summary:
-    """Write every table and the clean texts, one document at a time, in doc_id order."""
-    rows_dir, code = build / "rows", code_stamp()
-    texts = Texts(build, output)
-    tables = TableFiles(output, TABLE_ORDER)
+    """Write every table and the clean texts, one document at a time, in doc_id order: the rows
+    of a document whose build files did not change are copied from the last merge's tables."""
+    state = MergeState(build, output, code_stamp())
+    last = LastIndex(build / INDEX, state.index_valid)
+    texts = Texts(build, output, state.output_unchanged)
+    tables = TableFiles(output, TABLE_ORDER, state.index_valid)
+    shutil.rmtree(build / "rows", ignore_errors=True)  # the fragments of an earlier version
+    index_fd, index_tmp = tempfile.mkstemp(dir=build, prefix=f".{INDEX}.", suffix=".tmp")
     summary = Summary()
+    previous_id = None
     try:
-        for entry in read_entries(build / "docs.json"):
-            summary.documents += 1
-            if entry["error"]:
-                row = error_row(entry, raw)
-                tables.append("documents", csv_body("documents", [row]))
-                summary.errors.append((entry["source"], entry["error"]))
-                continue
-            part, remade, text_json = current_fragment(build, rows_dir, entry["key"], code)
-            for name, text in part["tables"].items():
-                tables.append(name, text)
-            if part["status"] == "error":
-                summary.errors.append((part["source"], part["error"]))
-            texts.update(part["doc_id"], part["status"] == "ok", remade, text_json)
-        remove_stale_fragments(build, rows_dir, texts)
+        with os.fdopen(index_fd, "w", encoding="utf-8", newline="\n") as index:
+            for line, entry in docs_lines(build / "docs.json"):
+                summary.documents += 1
+                doc_id = entry["doc_id"]
+                same, gone = last.take(line, (doc_id, entry["source"]))
+                for old in gone:  # its document left the raw folder, or is another's now
+                    if old.failure == "" and old.order[0] not in (doc_id, previous_id):
+                        texts.remove(old.order[0])
+                previous_id = doc_id
+                index.write(merge_document(build, raw, entry, line, same, tables, texts,
+                                           summary))
+            for old in last.rest():
+                if old.failure == "" and old.order[0] != previous_id:
+                    texts.remove(old.order[0])
+        last.close()
+        tables.commit()
     except BaseException:
+        last.close()
         tables.discard()
+        Path(index_tmp).unlink(missing_ok=True)
         raise
+    os.chmod(index_tmp, FILE_MODE)
+    os.replace(index_tmp, build / INDEX)
     write_if_changed(output / "datapackage.json",
                      json.dumps(schema.descriptor(), indent=2, ensure_ascii=False) + "\n")
-    tables.commit()
     texts.finish()
+    state.save()
     return summary
 
 
-def current_fragment(build: Path, rows_dir: Path, key: str, code: str) -> tuple[dict, bool, Path]:
-    """The document's fragment, remade when its build files or the merge code changed.
-    Returns (fragment, remade, path of its text json). Plain string paths: this runs for every
-    document on every merge."""
+def merge_document(build: Path, raw: Path | None, entry: dict, line: str, same: Indexed | None,
+                   tables: TableFiles, texts: Texts, summary: Summary) -> str:
+    """Append one document's rows to the tables, update its text; returns its index line."""
+    if entry["error"]:  # the plan refused the file: its row only, made again every time
+        row = error_row(entry, raw)
+        data = csv_body("documents", [row]).encode("utf-8")
+        tables.append("documents", data)
+        summary.errors.append((entry["source"], entry["error"]))
+        sizes = [len(data) if name == "documents" else 0 for name in TABLE_ORDER]
+        return index_line(line, "", "", sizes, "error", entry["source"], entry["error"])
+    key, doc_id = entry["key"], entry["doc_id"]
     text_json, mentions_json = f"{build}/text/{key}.json", f"{build}/mentions/{key}.json"
-    made_from = [file_signature(text_json), file_signature(mentions_json)]
-    path = f"{rows_dir}/{key}.json"
-    try:
-        with open(path, "rb") as fh:
-            part = json.loads(fh.read())
-        if part["from"] == made_from and part["code"] == code:
-            return part, False, Path(text_json)
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
-    part = fragment(read_json(Path(text_json)), read_json(Path(mentions_json)), made_from, code)
-    write_json(Path(path), part)
-    return part, True, Path(text_json)
+    made_from = " ".join(map(str, file_signature(text_json) + file_signature(mentions_json)))
+    if same is not None and same.key == key and same.made_from == made_from:
+        for name, start, size in zip(TABLE_ORDER, same.starts, same.sizes, strict=True):
+            tables.copy(name, start, size)
+        if same.failure:
+            summary.errors.append(tuple(json.loads(same.failure)))
+        texts.update(doc_id, None if same.failure else lambda: read_json(Path(text_json))["text"],
+                     remade=False)
+        return f"{line}\t{key}\t{made_from}\t{' '.join(map(str, same.sizes))}\t{same.failure}\n"
+    doc = read_json(Path(text_json))
+    status, error, parts = rendered(doc, read_json(Path(mentions_json)))
+    for name, data in parts.items():
+        tables.append(name, data)
+    if status == "error":
+        summary.errors.append((doc["source"], error))
+    texts.update(doc_id, (lambda: doc["text"]) if status == "ok" else None, remade=True)
+    sizes = [len(parts[name]) for name in TABLE_ORDER]
+    return index_line(line, key, made_from, sizes, status, doc["source"], error)
 
 
-def read_entries(path: Path) -> Iterator[dict]:
-    """docs.json's entries in (doc_id, source) order, streamed line by line as the plan writes
-    them (sorted, one per line); a file in another layout is read whole and sorted."""
-    with path.open(encoding="utf-8") as fh:
+def docs_lines(path: Path) -> Iterator[tuple[str, dict]]:
+    """docs.json's entries in (doc_id, source) order, each with its line, streamed line by line
+    as the plan writes them (sorted, one per line); a file in another layout is read whole and
+    sorted."""
+    with path.open(encoding="utf-8", newline="\n") as fh:
         if fh.readline().strip() != "[":
             fh.seek(0)
-            yield from sorted(json.load(fh), key=lambda e: (e["doc_id"], e["source"]))
+            entries = sorted(json.load(fh), key=lambda e: (e["doc_id"], e["source"]))
+            yield from ((ENTRY_LINE(e), e) for e in entries)
             return
         previous = None
         for line in fh:
@@ -305,19 +465,7 @@ def read_entries(path: Path) -> Iterator[dict]:
             if previous is not None and order < previous:
                 raise ValueError(f"{path} is not in doc_id order: run `make` to plan again")
             previous = order
-            yield entry
-
-
-def remove_stale_fragments(build: Path, rows_dir: Path, texts: Texts) -> None:
-    """Delete the fragments (and clean texts) of documents no longer built: the plan removed
-    their mentions when their file left the raw folder or became unreadable."""
-    for rel, path in files_below(str(rows_dir)):
-        key = rel.removesuffix(".json")
-        if rel.endswith(".json") and os.path.exists(f"{build}/mentions/{key}.json"):
-            continue
-        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
-            texts.remove(read_json(Path(path))["doc_id"])
-        os.unlink(path)
+            yield line, entry
 
 
 def files_below(folder: str, prefix: str = "") -> Iterator[tuple[str, str]]:

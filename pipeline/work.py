@@ -120,6 +120,8 @@ def queue(build: Path) -> tuple[dict[str, dict], list[str], set[str]]:
     entries = {d["key"]: d for d in read_json(build / "docs.json") if not d["error"]}
     ingest_all = [k for k in queued(build, "ingest") if k in entries]
     extract_all = [k for k in dict.fromkeys(ingest_all + queued(build, "extract")) if k in entries]
+    # make sees only the mentions file: a document whose text is gone is ingested again
+    ingest_all += [k for k in extract_all if not (build / "text" / f"{k}.json").exists()]
     return entries, extract_all, set(ingest_all)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import os
 import shutil
 import subprocess
@@ -88,10 +89,10 @@ def test_clean_text_written_and_offsets_hold(built) -> None:
 def test_changed_extractor_reextracts_without_reingesting(built) -> None:
     raw, out, build, _ = built
     make(raw, out, build)
-    for mentions in build.rglob("mentions/*.json"):
-        os.utime(mentions, (946684800, 946684800))  # older than the extractors' code
+    for stamp in build.rglob("code/extract"):  # as when an extractor's file is saved
+        os.utime(stamp)  # now: newer than the mentions, which are newer than the raw files
     result = make(raw, out, build)
-    assert "extract 2/2 (0 left)" in result.stderr.replace("[1/1] ", "")
+    assert "extract 3/3 (0 left)" in result.stderr.replace("[1/1] ", "")  # the empty file too
     assert "ingest" not in result.stderr
 
 
@@ -106,3 +107,19 @@ def test_incremental_add_remove_and_noop(built) -> None:
     make(raw, out, build)
     assert "added" not in {r["doc_id"] for r in read(out, "documents")}
     assert not (out / "text" / "added.txt").exists()
+
+
+def test_file_replaced_by_an_older_one_is_built_again(built) -> None:
+    raw, out, build, _ = built
+    target = raw / "004_42a0f7cf2bba071a.txt"
+    original = target.read_bytes()
+    shutil.copy(real_doc("003_dfc7466590605937.txt"), target)
+    os.utime(target, (946684800, 946684800))  # dated 2000: make alone would not see it newer
+    result = make(raw, out, build)
+    assert "ingest+extract 1/1 (0 left) 004_42a0f7cf2bba071a" in result.stderr
+    row = next(r for r in read(out, "documents") if r["doc_id"] == "004_42a0f7cf2bba071a")
+    assert row["sha256"] == hashlib.sha256(target.read_bytes()).hexdigest()
+    target.write_bytes(original)
+    make(raw, out, build)
+    row = next(r for r in read(out, "documents") if r["doc_id"] == "004_42a0f7cf2bba071a")
+    assert row["sha256"] == hashlib.sha256(original).hexdigest()

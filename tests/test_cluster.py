@@ -67,3 +67,18 @@ def test_cluster_build_is_incremental(raw, scheduler, builds) -> None:
         (raw / "added.txt").unlink()
     assert "[dask] ingest+extract 1/1 (0 left) added" in added.stderr
     assert (out / "text" / "added.txt").exists()
+
+
+def test_batches_keep_order_and_give_every_worker_thread_several_tasks() -> None:
+    from pipeline.cluster import BATCH_BYTES, batches
+
+    keys = [f"doc-{i:03d}" for i in range(100)]
+    small = dict.fromkeys(keys, 5_000)
+    cut = batches(keys, small, threads=2)
+    assert [k for batch in cut for k in batch] == keys
+    assert [len(b) for b in cut] == [8] * 12 + [4]
+    assert [len(b) for b in batches(keys[:20], small, threads=2)] == [2] * 10
+    big = {**small, "doc-001": BATCH_BYTES + 1}
+    assert batches(keys[:4], big, threads=1) == [["doc-000"], ["doc-001"], ["doc-002"],
+                                                 ["doc-003"]]
+    assert batches(keys[:40], big, threads=1)[:2] == [["doc-000"], ["doc-001"]]
