@@ -36,7 +36,7 @@ INGEST_CODE := pipeline/models.py pipeline/calendar.py $(wildcard pipeline/inges
 EXTRACT_CODE := pipeline/models.py pipeline/analysis.py pipeline/reference.py \
   $(wildcard pipeline/extract/*.py pipeline/extract/*/*.py pipeline/gazetteer.py pipeline/states.py \
   pipeline/rolls.py pipeline/towns.py pipeline/calendar.py pipeline/phrases.py pipeline/sentences.py \
-  pipeline/coordinates.py pipeline/data/*)
+  pipeline/coordinates.py pipeline/stored.py pipeline/data/*)
 MERGE_CODE := pipeline/models.py pipeline/tables.py pipeline/schema.py
 REPORT_CODE := $(wildcard pipeline/report/*.py pipeline/report/*.js pipeline/report/*.geojson \
   pipeline/report/templates/*)
