@@ -7,6 +7,8 @@ from __future__ import annotations
 import functools
 import re
 
+import regex
+
 from pipeline.calendar import MONTHS, WEEKDAYS
 from pipeline.extract.actors.data import slug
 from pipeline.extract.actors.view import Hit, View
@@ -24,30 +26,37 @@ ROLE_TITLE = alternation(word_list("person_titles.csv", "role"))
 NAME_CUE = alternation(word_list("person_titles.csv", "name_cue"))
 
 
-PARTICLE = r"(?:al|Al|el|El|bin|ibn|bint|de|da|do|dos|das|del|della|di|du|van|von|der|den|la|le)"
+# lower-case particles inside a name (`Staffan de Mistura`, `Gerrit Jan van der Heuven`,
+# `Osama bin Laden`, `Ahmed al-Tayeb`): https://en.wikipedia.org/wiki/Nobiliary_particle,
+# https://en.wikipedia.org/wiki/Arabic_name
+PARTICLE = (r"(?:al|Al|el|El|bin|ibn|bint|ben|ould|de|da|do|dos|das|del|della|di|du|van|von|der"
+            r"|den|ter|la|le)")
 
 
-NAME_WORD = r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Za-zà-ÿ'’]+)*|[A-Z]\.|[A-Z]{2,}(?![a-z]))"
+# Names are matched by Unicode letter class, never [A-Z]: `Kubiš`, `İlkin`, `Žbogar`, `Čobal`,
+# `Łukasz`, `Støre` and `Erdoğan` are read whole (these patterns run on the `regex` module). A
+# word: a capital and a lower-case letter, then letters (`McDonald`), hyphenated parts
+# (`Hennis-Plasschaert`) and an apostrophe (`O'Brien`); an initial (`J.`); or a name set in
+# capitals (`Mr. FERNANDEZ` in old records).
+LETTER = r"[\p{L}\p{M}'’]"
+NAME_WORD = (rf"(?:\p{{Lu}}(?:['’]\p{{Lu}})?[\p{{Ll}}\p{{M}}]{LETTER}*(?:-{LETTER}+)*"
+             r"|\p{Lu}\.|\p{Lu}{2,}(?![\p{Ll}\p{M}]))")
 
 
-# also letters outside Latin-1 (`Jeremić`, `Kőrösi`)
-NAME_WORD = NAME_WORD.replace("à-ÿ", "à-ÿ\u0100-\u024f")
+NAME = rf"{NAME_WORD}(?: (?:(?:{PARTICLE} ){{1,2}}|{PARTICLE}-)?{NAME_WORD}){{0,4}}"
 
 
-NAME = rf"{NAME_WORD}(?: (?:{PARTICLE} |{PARTICLE}-)?{NAME_WORD}){{0,4}}"
-
-
-TITLED = re.compile(
+TITLED = regex.compile(
     rf"(?<![\w\-])(?P<titles>(?:(?:{HONORIFIC}|{ROLE_TITLE}|{NAME_CUE}) ){{1,3}})(?P<name>{NAME})"
 )
 
 
-APPOSITION = re.compile(
-    rf"(?<![\w\-])(?:his|her|its|the|their) (?P<office>(?:[A-Z][\w\-]* )*?"
+APPOSITION = regex.compile(
+    rf"(?<![\w\-])(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]he|[Tt]heir) (?P<office>(?:\p{{Lu}}[\w\-]* )*?"
     rf"(?:Representative|Envoy|Adviser|Advisor|Rapporteur|Coordinator|Director|Director-General"
     rf"|Commissioner|Minister|President|Chair|Chairman|Chairperson|Administrator|Ambassador"
-    rf"|Prosecutor|Secretary)(?: (?:of|on|for|to|and|the) (?:the )?[A-Z][\w\-]*"
-    rf"(?: [A-Z][\w\-]*)*)*), (?P<name>{NAME})(?=[,.;:)]| [a-z])"
+    rf"|Prosecutor|Secretary)(?: (?:of|on|for|to|and|the) (?:the )?\p{{Lu}}[\w\-]*"
+    rf"(?: \p{{Lu}}[\w\-]*)*)*), (?P<name>{NAME})(?=[,.;:)]| \p{{Ll}})"
 )
 
 
@@ -144,10 +153,10 @@ def person_hits(view: View) -> list[Hit]:
 # found from the table (data_hits). A cue after the name (`, who`, `said`) was measured and left
 # out: no sentence of the seeds or corpus holds one after an untitled person, and every one it
 # matched was a body (`the Security Council, who`).
-BARE_WORD = r"(?:[A-Z][a-zà-ÿ\u0100-\u024f'’]+(?:-[A-Za-zà-ÿ\u0100-\u024f'’]+)*)"
+BARE_WORD = rf"(?:\p{{Lu}}(?:['’]\p{{Lu}})?[\p{{Ll}}\p{{M}}]{LETTER}*(?:-{LETTER}+)*)"
 
 
-BARE_PART = rf"(?:(?:{PARTICLE} )?{BARE_WORD}|[A-Z]\.)"
+BARE_PART = rf"(?:(?:{PARTICLE} )?{BARE_WORD}|\p{{Lu}}\.)"
 
 
 # capitalized because they open a sentence, never a first name
@@ -185,7 +194,7 @@ def bare_person_hits(view: View, titled: list[Hit]) -> list[Hit]:
     if not surnames:
         return []
     last = "|".join(re.escape(s) for s in sorted(surnames))
-    pattern = re.compile(rf"(?<![\w\-.’'])(?P<name>{BARE_WORD}(?: {BARE_PART}){{0,2}} "
+    pattern = regex.compile(rf"(?<![\w\-.’'])(?P<name>{BARE_WORD}(?: {BARE_PART}){{0,2}} "
                          rf"(?:{PARTICLE} )?(?:{last}))(?![\w\-])")
     out = []
     for m in pattern.finditer(text):
