@@ -37,3 +37,70 @@ NON_ASCII = [
 @pytest.mark.parametrize(("text", "person"), NON_ASCII)
 def test_a_name_with_letters_outside_ascii_is_read_whole(text, person):
     assert person in persons(text)
+
+
+# a full name without a title, in apposition to an office before it (one name or a list) or
+# after it: A/65/PV.71 and A/79/PV.29 (un-project/un-extractor @cc0f3794), gd-1991-isl
+# (SarahFranzen/Emotions_in_the_United_Nations_General_Debates @b99d1b61), the IAEA story of
+# May 2024 (news-iaea-2024-05-olive-oil-fraud), A/HRC/14/15 (above)
+IN_APPOSITION = [
+    ("Mr. Monthe, as well as the Vice-Chairs, María Luz Melon, Margareta Ploder and Waheed "
+     "Al-Shami, and the Secretary of the Committee",
+     {("María Luz Melon", "", "maria-luz-melon"), ("Margareta Ploder", "", "margareta-ploder"),
+      ("Waheed Al-Shami", "", "waheed-al-shami"), ("Monthe", "", "monthe")}),
+    ("our heartfelt condolences on the passing of the former judges, Nabil Elaraby, Joe "
+     "Verhoeven and Vladlen Stepanovich Vereshchetin. Today, we welcome the new President",
+     {("Nabil Elaraby", "", "nabil-elaraby"), ("Joe Verhoeven", "", "joe-verhoeven"),
+      ("Vladlen Stepanovich Vereshchetin", "", "vladlen-stepanovich-vereshchetin")}),
+    ("A group led by the former Chancellor of Germany, Willy Brandt, has laid significant "
+     "groundwork", {("Willy Brandt", "Chancellor of Germany", "willy-brandt")}),
+    ("“Traditionally, authentication of olive oil requires sophisticated and expensive "
+     "equipment,” said Christina Vlachou, Head of the Food Safety and Control Laboratory.",
+     {("Christina Vlachou", "Head of the Food Safety and Control Laboratory",
+       "christina-vlachou")}),
+    ("• Aleš Gulič, Director, Office for Religious Communities;\n\n• Smiljana Knez, Head of "
+     "Human Rights Department, Ministry of Foreign Affairs;",
+     {("Aleš Gulič", "Director", "ales-gulic"),
+      ("Smiljana Knez", "Head of Human Rights Department", "smiljana-knez")}),
+    ("• Janez Rupnik, Police Councillor, Uniformed Police Directorate, Ministry of Interior;",
+     {("Janez Rupnik", "Police Councillor", "janez-rupnik")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), IN_APPOSITION)
+def test_a_full_name_in_apposition_to_an_office_is_a_person(text, expected):
+    assert persons(text) == expected
+
+
+# what stands where a name would, and is none: a common word of the text (`Territories` is
+# written in lower case elsewhere in the same record, A/61/PV.107), a title (`The Honourable`,
+# A/60/PV.85; `Madame`, A/61/PV.107)
+def test_a_capitalized_run_of_common_words_before_an_office_is_no_person():
+    text = ("Chairperson of the Committee dealing with Trust and Non-Self-Governing Territories, "
+            "Vice-President of the Committee on Information from Non-Self-Governing Territories, "
+            "the administering Powers of the territories")
+    assert persons(text) == set()
+
+
+TITLE_BEFORE_NAME = [
+    ("I now give the floor to the Chairperson of round table 3, The Honourable Silvia Masebo, "
+     "Minister of Health of the Republic of Zambia.",
+     {("Silvia Masebo", "Minister of Health of the Republic of Zambia", "silvia-masebo")}),
+    ("In his tribute to Ms. Brooks on her passing on Monday, Madame Ellen Johnson-Sirleaf, "
+     "President of the Republic of Liberia, hailed",
+     {("Ellen Johnson-Sirleaf", "President of the Republic of Liberia", "ellen-johnson-sirleaf"),
+      ("Brooks", "", "brooks")}),
+    ("would like to benefit more from such funds. Captain Moussa Dadis Camara’s announcement of "
+     "his candidacy", {("Moussa Dadis Camara", "Captain", "moussa-dadis-camara")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TITLE_BEFORE_NAME)
+def test_a_title_before_the_name_is_not_part_of_it(text, expected):
+    assert persons(text) == expected
+
+
+# S/2021/100 (yuiseki/undocs en/pdfs/S/2021/100 @2d22550b): the signature on a line of its own
+def test_a_signature_alone_on_its_line_is_the_signatory():
+    text = "sent on behalf of the Government of Colombia.\n(Signed) Tarek Ladeb\n"
+    assert persons(text) == {("Tarek Ladeb", "", "tarek-ladeb")}
