@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.extract import actors
+from pipeline.extract.actors import named
 from pipeline.models import Context
 
 
@@ -104,3 +105,37 @@ def test_a_title_before_the_name_is_not_part_of_it(text, expected):
 def test_a_signature_alone_on_its_line_is_the_signatory():
     text = "sent on behalf of the Government of Colombia.\n(Signed) Tarek Ladeb\n"
     assert persons(text) == {("Tarek Ladeb", "", "tarek-ladeb")}
+
+
+# people named in full with nothing around them the rules read: spaCy's NER on the capitalized
+# runs nothing else took (pipeline.extract.actors.named). gd-1979-mng (the General Debate
+# corpus, above), A/60/PV.85 (above)
+NAMED_ALONE = [
+    ('the decision of the General Assembly to recognize the "credentials" of the representative '
+     "of the bloodthirsty regime of Pol Pot and Ieng Sary, rejected by the Kampuchean people, is "
+     "a black mark against this Organization",
+     {("Pol Pot", "", "pol-pot"), ("Ieng Sary", "", "ieng-sary")}),
+    ("leaders need to know that we [women] are in pain and grief”. The origin of this statement "
+     "was panellist Lillian Mworeko of the International Community of Women Living with HIV/AIDS, "
+     "Uganda.", {("Lillian Mworeko", "", "lillian-mworeko")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NAMED_ALONE)
+def test_a_person_named_alone_is_found_by_the_model(text, expected):
+    assert persons(text) == expected
+
+
+def test_the_model_reads_only_runs_that_no_reference_names():
+    # gd-2013-phl: `Assistance Framework` holds a word the text writes in lower case, `United
+    # Nations` words that are never a name's, `Philippines` a place; only the two names are left
+    text = ("the United Nations Development\nAssistance Framework seeks to fully align United\n"
+            "Nations work with the Philippines, and the framework was, as Pol Pot and Ieng Sary")
+    runs = named.candidate_runs(text, [])
+    assert [text[b:e] for b, e in runs] == ["Pol Pot", "Ieng Sary"]
+
+
+def test_the_model_reads_no_run_another_finder_took():
+    text = "the bloodthirsty regime of Pol Pot and Ieng Sary"
+    taken = [(text.index("Pol Pot"), text.index("Pol Pot") + 7)]
+    assert [text[b:e] for b, e in named.candidate_runs(text, taken)] == ["Ieng Sary"]

@@ -1,6 +1,6 @@
 """Named actors: organizations, people and states acting, each under one canonical name.
 
-`find` runs in three steps over one normalized view of the text (`view`):
+`find` runs in four steps over one normalized view of the text (`view`):
 1. candidates: each finder proposes spans on its own: names of the reference tables
    (`listed`), organizations by their head noun (`organizations`), units and acronym-defined
    names (`units`), people by title, apposition or surname (`people`), offices named by a
@@ -9,7 +9,9 @@
 2. resolve: one resolver settles every overlap by an explicit precedence, and resolves what
    the document refers to (`coreference`: a later surname, `the Council`, an office named
    without its holder) (`resolve`);
-3. mentions: view offsets mapped back to the text, `ctx.text[m.start:m.end] == m.text`; the
+3. people named in full that no rule reads (`named`: spaCy's NER on the capitalized runs
+   nothing else took, checked against the reference data);
+4. mentions: view offsets mapped back to the text, `ctx.text[m.start:m.end] == m.text`; the
    actors the document's structure gives (`pipeline.extract.proceedings`: speaker lines,
    attendance, signatures, committees by resolution) win where they overlap.
 """
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 from pipeline.extract import proceedings
 from pipeline.extract.actors.listed import data_hits
+from pipeline.extract.actors.named import named_people
 from pipeline.extract.actors.offices import session_office_hits
 from pipeline.extract.actors.organizations import (
     friends_hits,
@@ -35,6 +38,10 @@ def find(ctx: Context) -> list[ActorMention]:
     view = make_view(ctx.text)
     found = candidates(view, ctx)
     mentions = resolve(view, ctx, found)
+    # a statistical model, last, and only on the capitalized runs nothing above took
+    taken = [(m.start, m.end) for m in mentions]
+    taken += [(m.start, m.end) for kind in ctx.found.values() for m in kind]
+    mentions += named_people(ctx, taken)
     # the structure of meeting records, letters and Council texts outranks the text patterns
     return proceedings.with_structure(ctx, mentions)
 
