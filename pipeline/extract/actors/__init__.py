@@ -9,11 +9,11 @@
 2. resolve: one resolver settles every overlap by an explicit precedence, and resolves what
    the document refers to (`coreference`: a later surname, `the Council`, an office named
    without its holder) (`resolve`);
-3. people named in full that no rule reads (`named`: spaCy's NER on the capitalized runs
-   nothing else took, checked against the reference data);
-4. mentions: view offsets mapped back to the text, `ctx.text[m.start:m.end] == m.text`; the
+3. mentions: view offsets mapped back to the text, `ctx.text[m.start:m.end] == m.text`; the
    actors the document's structure gives (`pipeline.extract.proceedings`: speaker lines,
-   attendance, signatures, committees by resolution) win where they overlap.
+   attendance, signatures, committees by resolution) win where they overlap;
+4. people named in full that nothing above read (`named`: spaCy's NER on the capitalized runs
+   no finder took, checked against the reference data).
 """
 
 from __future__ import annotations
@@ -38,12 +38,12 @@ def find(ctx: Context) -> list[ActorMention]:
     view = make_view(ctx.text)
     found = candidates(view, ctx)
     mentions = resolve(view, ctx, found)
+    # the structure of meeting records, letters and Council texts outranks the text patterns
+    mentions = proceedings.with_structure(ctx, mentions)
     # a statistical model, last, and only on the capitalized runs nothing above took
     taken = [(m.start, m.end) for m in mentions]
     taken += [(m.start, m.end) for kind in ctx.found.values() for m in kind]
-    mentions += named_people(ctx, taken)
-    # the structure of meeting records, letters and Council texts outranks the text patterns
-    return proceedings.with_structure(ctx, mentions)
+    return mentions + named_people(ctx, taken)
 
 
 def candidates(view: View, ctx: Context) -> Candidates:
