@@ -93,6 +93,9 @@ TITLE_BEFORE_NAME = [
       ("Brooks", "", "brooks")}),
     ("would like to benefit more from such funds. Captain Moussa Dadis Camara’s announcement of "
      "his candidacy", {("Moussa Dadis Camara", "Captain", "moussa-dadis-camara")}),
+    # initials written without a space between them (A/61/PV.107)
+    ("he often told the story of how the late President William V.S. Tubman of Liberia, "
+     "realizing her tenacity", {("William V.S. Tubman", "President", "william-v-s-tubman")}),
 ]
 
 

@@ -56,14 +56,16 @@ def model():
 
 def named_people(ctx: Context, taken: Iterable[tuple[int, int]]) -> list[ActorMention]:
     """The people the model finds in the candidate runs, as mentions of the source text."""
+    # loaded on the first call, the extractors' warm-up (`pipeline.extract.load`), so that no
+    # document's time limit pays for it
+    nlp = model()
     text = ctx.text
     runs = candidate_runs(text, sorted(taken))
     if not runs:
         return []
     out = []
     windows = merged(window(text, start, end) for start, end in runs)
-    for (w_start, _), doc in zip(windows, model().pipe(text[b:e] for b, e in windows),
-                                 strict=True):
+    for (w_start, _), doc in zip(windows, nlp.pipe(text[b:e] for b, e in windows), strict=True):
         for ent in doc.ents:
             b, e = w_start + ent.start_char, w_start + ent.end_char
             if (ent.label_ != "PERSON" or len(ent) < 2

@@ -38,11 +38,11 @@ PARTICLE = (r"(?:al|Al|el|El|bin|ibn|bint|ben|ould|de|da|do|dos|das|del|della|di
 # Names are matched by Unicode letter class, never [A-Z]: `Kubiš`, `İlkin`, `Žbogar`, `Čobal`,
 # `Łukasz`, `Støre` and `Erdoğan` are read whole (these patterns run on the `regex` module). A
 # word: a capital and a lower-case letter, then letters (`McDonald`), hyphenated parts
-# (`Hennis-Plasschaert`) and an apostrophe (`O'Brien`); an initial (`J.`); or a name set in
+# (`Hennis-Plasschaert`) and an apostrophe (`O'Brien`); initials (`J.`, `V.S.`); or a name set in
 # capitals (`Mr. FERNANDEZ` in old records).
 LETTER = r"[\p{L}\p{M}'’]"
 NAME_WORD = (rf"(?:\p{{Lu}}(?:['’]\p{{Lu}})?[\p{{Ll}}\p{{M}}]{LETTER}*(?:-{LETTER}+)*"
-             r"|\p{Lu}\.|\p{Lu}{2,}(?![\p{Ll}\p{M}]))")
+             r"|(?:\p{Lu}\.){1,3}|\p{Lu}{2,}(?![\p{Ll}\p{M}]))")
 
 
 NAME = rf"{NAME_WORD}(?: (?:(?:{PARTICLE} ){{1,2}}|{PARTICLE}-)?{NAME_WORD}){{0,4}}"
