@@ -205,14 +205,16 @@ def lower_case_words(text: str) -> frozenset[str]:
 
 def full_name_hit(text: str, start: int, end: int, role: str) -> list[Hit]:
     """The person a full name without a title names: two words at least, none of them a word
-    that is never a name's, and no place (`Addis Ababa, Director ...`)."""
+    that is never a name's, a last word the text never writes in lower case (`Non-Self-Governing
+    Territories, Vice-President of ...`: a first name may be a common word, `Mark`), and no
+    place (`Addis Ababa, Director ...`)."""
     words = clean_name(text[start:end]).split(" ")
     while words and TITLE_WORD.fullmatch(words[0]):
         words.pop(0)
     name = " ".join(words)
     found = name_in(text, name, start, end)
     if (found is None or len(words) < 2 or any(w in NOT_BARE_NAME for w in words)
-            or any(w.lower() in lower_case_words(text) for w in words) or place_hits(name)):
+            or words[-1].lower() in lower_case_words(text) or place_hits(name)):
         return []
     return [Hit(*found, name, "person", role, slug(name), "apposition")]
 
