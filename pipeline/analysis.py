@@ -1,6 +1,8 @@
 """One document → what extraction learns and its table rows: the single code path under both
 make's workers (`pipeline/work.py`) and the spaCy component (`pipeline/component.py`), so that
-the tables and the Python API never differ. No spaCy here: the workers do not pay for it."""
+the tables and the Python API never differ. No spaCy pipeline here: the workers load only the
+small English model's NER, for the few capitalized runs no rule reads
+(`pipeline.extract.actors.named`), on the first document that has one."""
 
 from __future__ import annotations
 

@@ -474,20 +474,23 @@ def test_bare_name(run, name):
 
 
 # from the 1960 Ghana statement (gd-1960-gha): names given alone, none with a title in the
-# sentence. A place is no person; Tshombe and Mobutu are people, which the extractor does not
-# find yet (a name given alone counts only after a titled surname): known gaps, kept as xfail so
-# that they pass the day it does.
+# sentence. A place is no person; Moise Tshombe is found in full by the model on candidate runs
+# (actors.named); Mobutu alone, one word, is not yet: a known gap, kept as xfail so that it
+# passes the day it is found.
 def test_a_place_named_alone_is_no_person():
     text = ("traditional methods for ruling Africans devised by Imperial Germany and enforced in "
             "South West Africa")
     assert {p for p in found(text) if p[1] == "person"} == set()
 
 
-@pytest.mark.xfail(strict=True, reason="a name given alone, with no titled surname in the text")
-@pytest.mark.parametrize(("text", "person"), [
-    ("What has led to the fake Mobutu episode?", "Mobutu"),
-    ("to bolster up a puppet regime there, using poor Moise Tshombe against his own Government",
-     "Moise Tshombe"),
-])
-def test_a_person_named_alone(text, person):
-    assert person in {p[0] for p in found(text) if p[1] == "person"}
+def test_a_person_named_in_full_alone():
+    text = ("to bolster up a puppet regime there, using poor Moise Tshombe against his own "
+            "Government")
+    assert {p for p in found(text) if p[1] == "person"} == {
+        ("Moise Tshombe", "person", "", "moise-tshombe")}
+
+
+@pytest.mark.xfail(strict=True, reason="a surname given alone, with no titled surname in the text")
+def test_a_surname_named_alone():
+    text = "What has led to the fake Mobutu episode?"
+    assert "Mobutu" in {p[0] for p in found(text) if p[1] == "person"}

@@ -1,6 +1,6 @@
 """Named actors: organizations, people and states acting, each under one canonical name.
 
-`find` runs in three steps over one normalized view of the text (`view`):
+`find` runs in four steps over one normalized view of the text (`view`):
 1. candidates: each finder proposes spans on its own: names of the reference tables
    (`listed`), organizations by their head noun (`organizations`), units and acronym-defined
    names (`units`), people by title, apposition or surname (`people`), offices named by a
@@ -12,13 +12,16 @@
 3. mentions: view offsets mapped back to the text, `ctx.text[m.start:m.end] == m.text`; the
    actors the document's structure gives (`pipeline.extract.proceedings`: speaker lines,
    attendance, signatures, committees by resolution) and the speakers a news story quotes
-   (`pipeline.extract.reporting`: `said <Name>, <title> for <body>`) win where they overlap.
+   (`pipeline.extract.reporting`: `said <Name>, <title> for <body>`) win where they overlap;
+4. people named in full that nothing above read (`named`: spaCy's NER on the capitalized runs
+   no finder took, checked against the reference data).
 """
 
 from __future__ import annotations
 
 from pipeline.extract import proceedings, reporting
 from pipeline.extract.actors.listed import data_hits
+from pipeline.extract.actors.named import named_people
 from pipeline.extract.actors.offices import session_office_hits
 from pipeline.extract.actors.organizations import (
     friends_hits,
@@ -38,7 +41,11 @@ def find(ctx: Context) -> list[ActorMention]:
     mentions = resolve(view, ctx, found)
     # the structure of meeting records, letters and Council texts outranks the text patterns,
     # and so do the speakers a news story quotes
-    return reporting.with_speakers(ctx, proceedings.with_structure(ctx, mentions))
+    mentions = reporting.with_speakers(ctx, proceedings.with_structure(ctx, mentions))
+    # a statistical model, last, and only on the capitalized runs nothing above took
+    taken = [(m.start, m.end) for m in mentions]
+    taken += [(m.start, m.end) for kind in ctx.found.values() for m in kind]
+    return mentions + named_people(ctx, taken)
 
 
 def candidates(view: View, ctx: Context) -> Candidates:

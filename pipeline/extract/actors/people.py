@@ -1,11 +1,15 @@
 """People named with a title or an honorific (`Mr. Botha`, `Secretary-General Annan`), in
-apposition to an office (`the Special Envoy, Staffan de Mistura`), or without a title where
-the surname is a titled person's of the same text (`Hermann Goering` after `Dr. Goering`)."""
+apposition to an office before or after the name (`the Special Envoy, Staffan de Mistura`, `the
+Vice-Chairs, María Luz Melon, Margareta Ploder and Waheed Al-Shami`, `Christina Vlachou, Head of
+the ... Laboratory`), under a signature (`(Signed) Tarek Ladeb`), or without a title where the
+surname is a titled person's of the same text (`Hermann Goering` after `Dr. Goering`)."""
 
 from __future__ import annotations
 
 import functools
 import re
+
+import regex
 
 from pipeline.calendar import MONTHS, WEEKDAYS
 from pipeline.extract.actors.data import slug
@@ -24,33 +28,76 @@ ROLE_TITLE = alternation(word_list("person_titles.csv", "role"))
 NAME_CUE = alternation(word_list("person_titles.csv", "name_cue"))
 
 
-PARTICLE = r"(?:al|Al|el|El|bin|ibn|bint|de|da|do|dos|das|del|della|di|du|van|von|der|den|la|le)"
+# lower-case particles inside a name (`Staffan de Mistura`, `Gerrit Jan van der Heuven`,
+# `Osama bin Laden`, `Ahmed al-Tayeb`): https://en.wikipedia.org/wiki/Nobiliary_particle,
+# https://en.wikipedia.org/wiki/Arabic_name
+PARTICLE = (r"(?:al|Al|el|El|bin|ibn|bint|ben|ould|de|da|do|dos|das|del|della|di|du|van|von|der"
+            r"|den|ter|la|le)")
 
 
-NAME_WORD = r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Za-zà-ÿ'’]+)*|[A-Z]\.|[A-Z]{2,}(?![a-z]))"
+# Names are matched by Unicode letter class, never [A-Z]: `Kubiš`, `İlkin`, `Žbogar`, `Čobal`,
+# `Łukasz`, `Støre` and `Erdoğan` are read whole (these patterns run on the `regex` module). A
+# word: a capital and a lower-case letter, then letters (`McDonald`), hyphenated parts
+# (`Hennis-Plasschaert`) and an apostrophe (`O'Brien`); initials (`J.`, `V.S.`); or a name set in
+# capitals (`Mr. FERNANDEZ` in old records).
+LETTER = r"[\p{L}\p{M}'’]"
+NAME_WORD = (rf"(?:\p{{Lu}}(?:['’]\p{{Lu}})?[\p{{Ll}}\p{{M}}]{LETTER}*(?:-{LETTER}+)*"
+             r"|(?:\p{Lu}\.){1,3}|\p{Lu}{2,}(?![\p{Ll}\p{M}]))")
 
 
-# also letters outside Latin-1 (`Jeremić`, `Kőrösi`)
-NAME_WORD = NAME_WORD.replace("à-ÿ", "à-ÿ\u0100-\u024f")
+NAME = rf"{NAME_WORD}(?: (?:(?:{PARTICLE} ){{1,2}}|{PARTICLE}-)?{NAME_WORD}){{0,4}}"
 
 
-NAME = rf"{NAME_WORD}(?: (?:{PARTICLE} |{PARTICLE}-)?{NAME_WORD}){{0,4}}"
-
-
-TITLED = re.compile(
+TITLED = regex.compile(
     rf"(?<![\w\-])(?P<titles>(?:(?:{HONORIFIC}|{ROLE_TITLE}|{NAME_CUE}) ){{1,3}})(?P<name>{NAME})"
 )
 
 
-APPOSITION = re.compile(
-    rf"(?<![\w\-])(?:his|her|its|the|their) (?P<office>(?:[A-Z][\w\-]* )*?"
-    rf"(?:Representative|Envoy|Adviser|Advisor|Rapporteur|Coordinator|Director|Director-General"
-    rf"|Commissioner|Minister|President|Chair|Chairman|Chairperson|Administrator|Ambassador"
-    rf"|Prosecutor|Secretary)(?: (?:of|on|for|to|and|the) (?:the )?[A-Z][\w\-]*"
-    rf"(?: [A-Z][\w\-]*)*)*), (?P<name>{NAME})(?=[,.;:)]| [a-z])"
+# the head noun of an office a name stands in apposition to (`the Special Envoy, Staffan de
+# Mistura`, `Christina Vlachou, Head of the Food Safety and Control Laboratory`); the heads beyond
+# the UN offices come from the corpus: `the former Chancellor of Germany, Willy Brandt`
+# (gd-1991-isl), `the Vice-Chairs, María Luz Melon, ...` (A/65/PV.71), `the former judges, Nabil
+# Elaraby, ...` (A/79/PV.29), `Stéphane Dujarric, Spokesman for the Secretary-General` (UN noon
+# briefings), the delegation lists of UPR reports (`Aleš Gulič, Director, Office for Religious
+# Communities`, A/HRC/14/15 and A/HRC/43/15)
+OFFICE_HEAD = (r"(?:Representative|Envoy|Adviser|Advisor|Rapporteur|Coordinator|Director"
+               r"|Director-General|Commissioner|Minister|President|Vice-President|Chair|Vice-Chair"
+               r"|Chairman|Chairperson|Administrator|Ambassador|Prosecutor|Secretary|Chancellor"
+               r"|Head|Chief|Judge|Spokesperson|Spokesman|Spokeswoman|Councillor|Counsellor"
+               r"|Counselor|Plenipotentiary)")
+# an office's name: capitalized words up to its head, and what it is of or for (`Special
+# Representative of the Secretary-General for Iraq and Head of UNAMI`)
+OFFICE = (rf"(?:\p{{Lu}}[\w\-]* )*?{OFFICE_HEAD}(?: (?:of|on|for|to|and|the) (?:the )?"
+          rf"\p{{Lu}}[\w\-/]*(?: \p{{Lu}}[\w\-/]*)*)*")
+# a name and the words after it that end it (`, `, `.`, a lower-case word)
+NAME_ENDS = r"(?=[,.;:)]| \p{Ll}|$)"
+
+
+# `the Special Envoy, Staffan de Mistura`; in the plural, a list (`the Vice-Chairs, María Luz
+# Melon, Margareta Ploder and Waheed Al-Shami`); `former` and the like before the office
+APPOSITION = regex.compile(
+    rf"(?<![\w\-])(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]he|[Tt]heir|[Oo]ur) (?:(?:former|late|then) )?"
+    rf"(?:(?P<office>{OFFICE})|(?P<offices>(?:\p{{Lu}}[\w\-]* )*(?:{OFFICE_HEAD}|judge)s)), "
+    rf"(?P<names>{NAME}{NAME_ENDS}(?:, {NAME}{NAME_ENDS})*(?:,? and {NAME}{NAME_ENDS})?)"
 )
 
 
+# `Christina Vlachou, Head of the Food Safety and Control Laboratory`: a name of two to five
+# words before a comma and an office (up to two words before its head: `Senior Adviser`,
+# `Minister Plenipotentiary`), not inside a longer capitalized run
+TITLE_AFTER = regex.compile(
+    rf", (?P<office>(?:\p{{Lu}}[\w\-]* ){{0,2}}{OFFICE_HEAD}(?: (?:of|on|for|to|and|the) "
+    rf"(?:the )?\p{{Lu}}[\w\-/]*(?: \p{{Lu}}[\w\-/]*)*)*)(?=[,.;:)]| \p{{Ll}}| [IV]+\b|$)"
+)
+NAME_BEFORE_TITLE = regex.compile(
+    rf"(?<!\p{{Lu}}[\p{{L}}\-’'.]*[ ]|[\w\-’'.])(?P<name>{NAME_WORD}(?: (?:(?:{PARTICLE} ){{1,2}})?"
+    rf"{NAME_WORD}){{1,4}})$"
+)
+
+
+# `(Signed) Ján Kubiš` at a letter's end, on a line of its own (with a title line under it,
+# the letter's structure reads it: pipeline.extract.proceedings)
+SIGNED = regex.compile(rf"\(Signed\)[ \t]+(?P<name>{NAME})(?=[ \t]*(?:\n|$|\t| {{2}}|\(Signed\)))")
 
 
 # words that are capitalized in UN prose but never part of a person's name
@@ -129,13 +176,47 @@ def person_hits(view: View) -> list[Hit]:
             found = (m.end("titles") - len(last_title) - 1, found[1])
         hits.append(Hit(*found, name, "person", role_of(m.group("titles")), slug(name), "title"))
     for m in APPOSITION.finditer(text):
-        name = clean_name(m.group("name"))
-        found = name_in(text, name, m.start("name"), m.end("name"))
-        if " " not in name or found is None:
-            continue
-        role = " ".join(m.group("office").split())
-        hits.append(Hit(*found, name, "person", role, slug(name), "apposition"))
+        # a list's office (`the Vice-Chairs`) is each one's in part: no role
+        role = " ".join((m.group("office") or "").split())
+        for n in LISTED_NAME.finditer(text, m.start("names"), m.end("names")):
+            hits += full_name_hit(text, n.start(), n.end(), role)
+    for m in TITLE_AFTER.finditer(text):
+        before = NAME_BEFORE_TITLE.search(text, max(0, m.start() - 80), m.start())
+        if before:
+            hits += full_name_hit(text, before.start("name"), before.end("name"),
+                                  " ".join(m.group("office").split()))
+    for m in SIGNED.finditer(text):
+        hits += full_name_hit(text, m.start("name"), m.end("name"), "")
     return hits
+
+
+LISTED_NAME = regex.compile(NAME)
+
+
+TITLE_WORD = regex.compile(rf"{HONORIFIC}|{ROLE_TITLE}")
+
+
+@functools.lru_cache(maxsize=2)
+def lower_case_words(text: str) -> frozenset[str]:
+    """The words the text writes in lower case: a word of it in a capitalized run is a common
+    word (`Territories`, `Framework`), not a name's (`Pavlin` is never written `pavlin`)."""
+    return frozenset(regex.findall(r"(?<![\w\-])\p{Ll}[\p{L}\p{M}]+", text))
+
+
+def full_name_hit(text: str, start: int, end: int, role: str) -> list[Hit]:
+    """The person a full name without a title names: two words at least, none of them a word
+    that is never a name's, a last word the text never writes in lower case (`Non-Self-Governing
+    Territories, Vice-President of ...`: a first name may be a common word, `Mark`), and no
+    place (`Addis Ababa, Director ...`)."""
+    words = clean_name(text[start:end]).split(" ")
+    while words and TITLE_WORD.fullmatch(words[0]):
+        words.pop(0)
+    name = " ".join(words)
+    found = name_in(text, name, start, end)
+    if (found is None or len(words) < 2 or any(w in NOT_BARE_NAME for w in words)
+            or words[-1].lower() in lower_case_words(text) or place_hits(name)):
+        return []
+    return [Hit(*found, name, "person", role, slug(name), "apposition")]
 
 
 # A name given alone (`Hermann Goering`) looks like any capitalized run (`Latin America`,
@@ -144,10 +225,10 @@ def person_hits(view: View) -> list[Hit]:
 # found from the table (data_hits). A cue after the name (`, who`, `said`) was measured and left
 # out: no sentence of the seeds or corpus holds one after an untitled person, and every one it
 # matched was a body (`the Security Council, who`).
-BARE_WORD = r"(?:[A-Z][a-zà-ÿ\u0100-\u024f'’]+(?:-[A-Za-zà-ÿ\u0100-\u024f'’]+)*)"
+BARE_WORD = rf"(?:\p{{Lu}}(?:['’]\p{{Lu}})?[\p{{Ll}}\p{{M}}]{LETTER}*(?:-{LETTER}+)*)"
 
 
-BARE_PART = rf"(?:(?:{PARTICLE} )?{BARE_WORD}|[A-Z]\.)"
+BARE_PART = rf"(?:(?:{PARTICLE} )?{BARE_WORD}|\p{{Lu}}\.)"
 
 
 # capitalized because they open a sentence, never a first name
@@ -185,7 +266,7 @@ def bare_person_hits(view: View, titled: list[Hit]) -> list[Hit]:
     if not surnames:
         return []
     last = "|".join(re.escape(s) for s in sorted(surnames))
-    pattern = re.compile(rf"(?<![\w\-.’'])(?P<name>{BARE_WORD}(?: {BARE_PART}){{0,2}} "
+    pattern = regex.compile(rf"(?<![\w\-.’'])(?P<name>{BARE_WORD}(?: {BARE_PART}){{0,2}} "
                          rf"(?:{PARTICLE} )?(?:{last}))(?![\w\-])")
     out = []
     for m in pattern.finditer(text):
