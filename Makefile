@@ -19,6 +19,9 @@ RAW ?= raw
 OUTPUT ?= output
 PYTHON ?= python3
 DOC_SECONDS ?= 300
+# 1: spaCy's NER also reads the capitalized runs no rule took, for people (off: see README)
+NER_PEOPLE ?= 0
+export NER_PEOPLE
 # a Dask scheduler (tcp://host:8786) to run the documents on; empty: this machine's cores
 SCHEDULER ?=
 VENV := .venv
@@ -81,8 +84,13 @@ $(BUILD)/mentions/%.json: $(BUILD)/src/%.pdf $(BUILD)/code/ingest $(BUILD)/code/
 # prerequisites instead of dozens, which halves make's own time on a large corpus
 $(BUILD)/code/ingest: $(INGEST_CODE)
 	@mkdir -p $(@D) && touch -r "$$(ls -t $^ | head -1)" $@
-$(BUILD)/code/extract: $(EXTRACT_CODE)
+$(BUILD)/code/extract: $(EXTRACT_CODE) $(BUILD)/code/settings
 	@mkdir -p $(@D) && touch -r "$$(ls -t $^ | head -1)" $@
+# the extraction settings, rewritten only when one changes, so that changing one re-extracts
+$(BUILD)/code/settings: FORCE
+	@mkdir -p $(@D) && echo 'NER_PEOPLE=$(NER_PEOPLE)' > $@.new && \
+	  { cmp -s $@.new $@ && rm $@.new || mv $@.new $@; }
+FORCE:
 
 $(OUTPUT)/documents.csv: $(MENTIONS) $(BUILD)/docs.json $(MERGE_CODE) | $(VENV_DONE)
 ifdef SCHEDULER
@@ -149,5 +157,6 @@ help:
 	@echo "           DOC_SECONDS=300 (processor seconds per document)  MAX_TEXT_MB=25 (largest text file)"
 	@echo "           OCR_MAX_PAGES=6 (a scan's noisy pages re-read by OCR, at most)"
 	@echo "           SCHEDULER=tcp://host:8786 (run the documents on that Dask cluster)"
+	@echo "           NER_PEOPLE=1 (spaCy's NER also looks for people no rule reads; slower)"
 
-.PHONY: all report venv test lint bench clean distclean help
+.PHONY: all report venv test lint bench clean distclean help FORCE

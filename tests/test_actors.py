@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.extract import actors
-from pipeline.extract.actors import people, units
+from pipeline.extract.actors import named, people, units
 from pipeline.extract.actors.view import make_view
 from pipeline.models import Context
 
@@ -483,7 +483,8 @@ def test_a_place_named_alone_is_no_person():
     assert {p for p in found(text) if p[1] == "person"} == set()
 
 
-def test_a_person_named_in_full_alone():
+def test_a_person_named_in_full_alone(monkeypatch):
+    monkeypatch.setattr(named, "ENABLED", True)  # off by default (NER_PEOPLE=1)
     text = ("to bolster up a puppet regime there, using poor Moise Tshombe against his own "
             "Government")
     assert {p for p in found(text) if p[1] == "person"} == {

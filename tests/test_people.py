@@ -125,7 +125,8 @@ NAMED_ALONE = [
 
 
 @pytest.mark.parametrize(("text", "expected"), NAMED_ALONE)
-def test_a_person_named_alone_is_found_by_the_model(text, expected):
+def test_a_person_named_alone_is_found_by_the_model(text, expected, monkeypatch):
+    monkeypatch.setattr(named, "ENABLED", True)  # off by default (NER_PEOPLE=1)
     assert persons(text) == expected
 
 

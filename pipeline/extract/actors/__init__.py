@@ -13,15 +13,15 @@
    actors the document's structure gives (`pipeline.extract.proceedings`: speaker lines,
    attendance, signatures, committees by resolution) and the speakers a news story quotes
    (`pipeline.extract.reporting`: `said <Name>, <title> for <body>`) win where they overlap;
-4. people named in full that nothing above read (`named`: spaCy's NER on the capitalized runs
-   no finder took, checked against the reference data).
+4. with `NER_PEOPLE=1`, people named in full that nothing above read (`named`: spaCy's NER on
+   the capitalized runs no finder took, checked against the reference data).
 """
 
 from __future__ import annotations
 
 from pipeline.extract import proceedings, reporting
+from pipeline.extract.actors import named
 from pipeline.extract.actors.listed import data_hits
-from pipeline.extract.actors.named import named_people
 from pipeline.extract.actors.offices import session_office_hits
 from pipeline.extract.actors.organizations import (
     friends_hits,
@@ -42,10 +42,12 @@ def find(ctx: Context) -> list[ActorMention]:
     # the structure of meeting records, letters and Council texts outranks the text patterns,
     # and so do the speakers a news story quotes
     mentions = reporting.with_speakers(ctx, proceedings.with_structure(ctx, mentions))
+    if not named.ENABLED:
+        return mentions
     # a statistical model, last, and only on the capitalized runs nothing above took
     taken = [(m.start, m.end) for m in mentions]
     taken += [(m.start, m.end) for kind in ctx.found.values() for m in kind]
-    return mentions + named_people(ctx, taken)
+    return mentions + named.named_people(ctx, taken)
 
 
 def candidates(view: View, ctx: Context) -> Candidates:
