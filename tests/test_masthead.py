@@ -54,6 +54,11 @@ KINDS = [
      "General Assembly, Seventy-ninth session, 29th plenary meeting"),
     ("un-pdf-s-pv-492", "sc-meeting-record", "S/PV.492", "1950-08-29", "meeting", "",
      "Security Council, 492nd meeting"),
+    # 2003-2004 records: the ordinal's superscript on its own line (`4810` / `th meeting`)
+    ("un-s-pv-4810", "sc-meeting-record", "S/PV.4810", "2003-08-19", "meeting", "",
+     "Security Council, 4810th meeting"),
+    ("un-s-pv-5000", "sc-meeting-record", "S/PV.5000", "2004-06-30", "meeting", "",
+     "Security Council, 5000th meeting"),
     ("un-pdf-a-hrc-14-15", "upr-report", "A/HRC/14/15", "2010-03-15", "masthead", "",
      "Report of the Working Group on the Universal Periodic Review: Slovenia"),
     ("un-pdf-a-hrc-43-15", "upr-report", "A/HRC/43/15", "2019-12-19", "masthead", "",

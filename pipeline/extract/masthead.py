@@ -130,7 +130,8 @@ def _fields(kind: Kind, m: regex.Match, head: str) -> dict[str, str] | None:
     fields = {k: " ".join(v.split()) for k, v in m.groupdict().items() if v is not None}
     fields.pop("date", None)
     if "meeting" in fields:
-        fields["meeting"] = fields["meeting"].lower()
+        # `4810` / `th meeting`: the ordinal's superscript below the number (2003-2004 records)
+        fields["meeting"] = fields["meeting"].lower().replace(" ", "")
         fields["number"] = re.sub(r"\D", "", fields["meeting"])
     if kind.session is not None:
         s = kind.session.search(head)
