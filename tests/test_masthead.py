@@ -59,6 +59,10 @@ KINDS = [
      "Security Council, 4810th meeting"),
     ("un-s-pv-5000", "sc-meeting-record", "S/PV.5000", "2004-06-30", "meeting", "",
      "Security Council, 5000th meeting"),
+    # a resolution whose agenda item is a letter is no letter; an emergency special session's
+    # number line (`ES-11/1.`) is followed by the title
+    ("un-a-res-es-11-1", "resolution", "A/RES/ES-11/1", "2022-03-18", "masthead", "",
+     "Aggression against Ukraine"),
     ("un-pdf-a-hrc-14-15", "upr-report", "A/HRC/14/15", "2010-03-15", "masthead", "",
      "Report of the Working Group on the Universal Periodic Review: Slovenia"),
     ("un-pdf-a-hrc-43-15", "upr-report", "A/HRC/43/15", "2019-12-19", "masthead", "",

@@ -73,6 +73,7 @@ class Kind:
 
     name: str
     symbol: re.Pattern[str] | None
+    not_symbol: re.Pattern[str] | None  # an own symbol that rules the kind out
     heading: regex.Pattern | None
     session: regex.Pattern | None
     own_symbol: str
@@ -96,6 +97,7 @@ def kinds() -> tuple[Kind, ...]:
         Kind(
             name=r["name"],
             symbol=re.compile(r["symbol"]) if r.get("symbol") else None,
+            not_symbol=re.compile(r["not_symbol"]) if r.get("not_symbol") else None,
             heading=_pattern(r["heading"], regex.MULTILINE) if r.get("heading") else None,
             session=_pattern(r["session"], regex.MULTILINE) if r.get("session") else None,
             own_symbol=r.get("own_symbol", ""),
@@ -155,6 +157,8 @@ def _kind_of(text: str, symbol: str) -> _Fit | None:
     for kind in kinds():
         by_symbol = bool(symbol) and kind.symbol is not None
         if by_symbol and not kind.symbol.fullmatch(symbol):
+            continue
+        if symbol and kind.not_symbol is not None and kind.not_symbol.fullmatch(symbol):
             continue
         m = kind.heading.search(head) if kind.heading is not None else None
         fields = _fields(kind, m, head) if m is not None else None
@@ -304,8 +308,9 @@ def _kind_date(kind: Kind, text: str) -> str:
 
 # a title line is short and is not a sentence of running text
 TITLE_LINE = re.compile(r"[^\n]{3,200}")
-# a resolution's or decision's number line, which its title follows: "62/270. Global Forum ..."
-NUMBER_LINE = re.compile(r"[ \t]*(?:\d{1,4}/\d{1,4}|\d{1,4} ?[A-Z]? \([IVXLC]+\))\.[ \t]*(.*)")
+# a resolution's or decision's number line, which its title follows: "62/270. Global Forum ...";
+# of a special or emergency special session "S-27/2.", "ES-11/1." (as `_TITLE_NUMBER`)
+NUMBER_LINE = re.compile(r"[ \t]*(?:(?:ES-|S-)?\d{1,4}/\d{1,4}|\d{1,4} ?[A-Z]? \([IVXLC]+\))\.[ \t]*(.*)")
 # masthead lines that stand above a title: organ, symbol, distribution, date, session, agenda,
 # and page furniture (barcodes, job numbers); and the line under it that says who reports
 # (`Report of the Secretary-General` under `United Nations Verification Mission in Colombia`)
