@@ -310,7 +310,8 @@ def _kind_date(kind: Kind, text: str) -> str:
 TITLE_LINE = re.compile(r"[^\n]{3,200}")
 # a resolution's or decision's number line, which its title follows: "62/270. Global Forum ...";
 # of a special or emergency special session "S-27/2.", "ES-11/1." (as `_TITLE_NUMBER`)
-NUMBER_LINE = re.compile(r"[ \t]*(?:(?:ES-|S-)?\d{1,4}/\d{1,4}|\d{1,4} ?[A-Z]? \([IVXLC]+\))\.[ \t]*(.*)")
+NUMBER_LINE = re.compile(
+    r"[ \t]*(?:(?:ES-|S-)?\d{1,4}/\d{1,4}|\d{1,4} ?[A-Z]? \([IVXLC]+\))\.[ \t]*(.*)")
 # masthead lines that stand above a title: organ, symbol, distribution, date, session, agenda,
 # and page furniture (barcodes, job numbers); and the line under it that says who reports
 # (`Report of the Secretary-General` under `United Nations Verification Mission in Colombia`)
