@@ -52,7 +52,7 @@ NO_PLAN_GOALS := help clean distclean venv test lint bench
 # directly, without site-packages), else python3
 PLAN_PY = $(if $(wildcard $(PY)),$(PY) -S,$(PYTHON))
 ifneq ($(filter-out $(NO_PLAN_GOALS) work-shard-%,$(or $(MAKECMDGOALS),all)),)
-  $(if $(shell $(PLAN_PY) -m pipeline.plan '$(RAW)' '$(BUILD)' >&2 || echo failed),\
+  $(if $(shell $(PLAN_PY) -m pipeline.plan '$(RAW)' '$(BUILD)' 'NER_PEOPLE=$(NER_PEOPLE)' >&2 || echo failed),\
     $(error could not list $(RAW)))
   include $(BUILD)/docs.mk
 endif
@@ -86,11 +86,7 @@ $(BUILD)/code/ingest: $(INGEST_CODE)
 	@mkdir -p $(@D) && touch -r "$$(ls -t $^ | head -1)" $@
 $(BUILD)/code/extract: $(EXTRACT_CODE) $(BUILD)/code/settings
 	@mkdir -p $(@D) && touch -r "$$(ls -t $^ | head -1)" $@
-# the extraction settings, rewritten only when one changes, so that changing one re-extracts
-$(BUILD)/code/settings: FORCE
-	@mkdir -p $(@D) && echo 'NER_PEOPLE=$(NER_PEOPLE)' > $@.new && \
-	  { cmp -s $@.new $@ && rm $@.new || mv $@.new $@; }
-FORCE:
+# (code/settings: the extraction's settings, written by the plan when one changes)
 
 $(OUTPUT)/documents.csv: $(MENTIONS) $(BUILD)/docs.json $(MERGE_CODE) | $(VENV_DONE)
 ifdef SCHEDULER
@@ -159,4 +155,4 @@ help:
 	@echo "           SCHEDULER=tcp://host:8786 (run the documents on that Dask cluster)"
 	@echo "           NER_PEOPLE=1 (spaCy's NER also looks for people no rule reads; slower)"
 
-.PHONY: all report venv test lint bench clean distclean help FORCE
+.PHONY: all report venv test lint bench clean distclean help

@@ -1,9 +1,11 @@
 """Plan a build: list the files of a raw folder, give each a document id and a make-safe key,
 and write what the Makefile needs. Standard library only: it runs before `.venv` exists.
 
-    python3 -m pipeline.plan RAW BUILD
+    python3 -m pipeline.plan RAW BUILD [NAME=value ...]
 
 Writes (each only when its content changes, so make sees no change where there is none):
+  BUILD/code/settings  the extraction's settings given (NAME=value, one a line), on which the
+                    extract stamp depends
   BUILD/docs.json   every file in RAW: key, doc_id, source, format, and an error where the file
                     cannot be a document (unsupported type, duplicate id, link leaving RAW);
                     one entry per line in (doc_id, source) order, so the merge can stream it
@@ -209,16 +211,20 @@ def json_lines(value: dict | list) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    if len(args) != 2:
+    if len(args) < 2:
         print(__doc__, file=sys.stderr)
         return 2
-    raw, build = Path(args[0]), Path(args[1])
+    raw, build, settings = Path(args[0]), Path(args[1]), args[2:]
     if not raw.is_dir():
         print(f"error: the raw folder '{raw}' does not exist; create it and put documents in it",
               file=sys.stderr)
         return 2
     listing = list_raw(raw)
     (build / "todo").mkdir(parents=True, exist_ok=True)  # make's queues of stale documents
+    (build / "code").mkdir(exist_ok=True)
+    # the extraction's settings (NAME=value), rewritten only when one changes: the extract
+    # stamp depends on them, so a changed setting re-extracts every document
+    write_if_changed(build / "code" / "settings", "".join(f"{s}\n" for s in settings))
     seen_file, seen = build / SEEN, seen_records(raw, listing)
     last = read_text(seen_file)
     if last == seen and all(os.path.exists(build / f) for f in PLAN_FILES):

@@ -96,6 +96,17 @@ def test_changed_extractor_reextracts_without_reingesting(built) -> None:
     assert "ingest" not in result.stderr
 
 
+def test_changed_setting_reextracts_and_the_same_setting_does_not(built) -> None:
+    raw, out, build, _ = built
+    make(raw, out, build)
+    on = make(raw, out, build, "NER_PEOPLE=1")
+    assert "extract 3/3 (0 left)" in on.stderr.replace("[1/1] ", "")
+    assert "Nothing to be done" in make(raw, out, build, "NER_PEOPLE=1").stdout
+    off = make(raw, out, build)
+    assert "extract 3/3 (0 left)" in off.stderr.replace("[1/1] ", "")
+    assert "ingest" not in on.stderr + off.stderr
+
+
 def test_incremental_add_remove_and_noop(built) -> None:
     raw, out, build, _ = built
     assert "Nothing to be done" in make(raw, out, build).stdout
